@@ -1,0 +1,10 @@
+"""ktrain's `text` namespace: `from ktrain_lit import text`, then `text.texts_from_folder(...)`, `text.transformer(...)`.
+
+Written by hand: it only gathers names from the generated modules (`data`, `models`).
+"""
+from .data import (texts_from_array, texts_from_csv, texts_from_df, texts_from_folder, TextPreprocessor,
+                   TransformerTokenizer, load_preprocessor, resolve_checkpoint)
+from .models import Transformer, TransformerClassifier, transformer
+
+__all__ = ['texts_from_array', 'texts_from_csv', 'texts_from_df', 'texts_from_folder', 'TextPreprocessor',
+           'TransformerTokenizer', 'load_preprocessor', 'resolve_checkpoint', 'Transformer', 'TransformerClassifier', 'transformer']
