@@ -27,12 +27,13 @@ demo: $(STAMP)
 test: $(STAMP)
 	KTRAIN_LIT_DATA=$(abspath $(DATA)) $(PY) -m pytest -v tests
 
-# notebooks and the generated modules agree: cleaning and exporting change nothing
+# notebooks, generated modules and README agree: cleaning, exporting and writing the README change nothing
 sync: $(STAMP)
 	$(VENV)/bin/nbdev-clean
 	$(VENV)/bin/nbdev-export
-	@git diff --exit-code --stat -- nbs ktrain_lit || { echo "nbdev-clean/nbdev-export changed files: run them and commit"; exit 1; }
-	@test -z "$$(git status --porcelain -- nbs ktrain_lit)" || { git status --porcelain -- nbs ktrain_lit; echo "untracked generated files: commit them"; exit 1; }
+	$(PY) tools/make_readme.py
+	@git diff --exit-code --stat -- nbs ktrain_lit README.md || { echo "nbdev-clean/nbdev-export/make_readme changed files: run 'make sync' and commit"; exit 1; }
+	@test -z "$$(git status --porcelain -- nbs ktrain_lit README.md)" || { git status --porcelain -- nbs ktrain_lit README.md; echo "untracked generated files: commit them"; exit 1; }
 
 check: sync test
 
