@@ -5,7 +5,7 @@ export a verified TensorFlow SavedModel.
 
     python examples/sst2_demo.py --data ../shared/data      # or any folder holding sst2/{train,dev}.tsv
 """
-import argparse, json, sys, time
+import argparse, json, resource, sys, time
 from pathlib import Path
 
 import numpy as np
@@ -75,7 +75,8 @@ def main(argv=None):
 
     summary = dict(dev_accuracy=round(acc, 4), reload_max_diff=diff, train_examples=len(x_train), train_seconds=round(t_train, 1),
                    train_examples_per_s=round(len(x_train) * a.epochs / t_train, 1),
-                   predict_sentences_per_s=round(len(x_val) / t_pred, 1), total_seconds=round(time.time() - t0, 1))
+                   predict_sentences_per_s=round(len(x_val) / t_pred, 1), total_seconds=round(time.time() - t0, 1),
+                   peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
     print(json.dumps(summary))
     return summary
 
