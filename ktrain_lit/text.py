@@ -1,10 +1,11 @@
 """ktrain's `text` namespace: `from ktrain_lit import text`, then `text.texts_from_folder(...)`, `text.transformer(...)`.
 
-Written by hand: it only gathers names from the generated modules (`data`, `models`).
+Written by hand: it only gathers names from the generated modules (`data`, `models`, `datasets`).
 """
 from .data import (texts_from_array, texts_from_csv, texts_from_df, texts_from_folder, TextPreprocessor,
                    TransformerTokenizer, load_preprocessor, resolve_checkpoint)
 from .models import Transformer, TransformerClassifier, transformer
+from . import datasets   # `text.datasets.imdb()`, `text.datasets.twenty_newsgroups()`
 
 __all__ = ['texts_from_array', 'texts_from_csv', 'texts_from_df', 'texts_from_folder', 'TextPreprocessor',
-           'TransformerTokenizer', 'load_preprocessor', 'resolve_checkpoint', 'Transformer', 'TransformerClassifier', 'transformer']
+           'TransformerTokenizer', 'load_preprocessor', 'resolve_checkpoint', 'Transformer', 'TransformerClassifier', 'transformer', 'datasets']

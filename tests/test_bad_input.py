@@ -45,3 +45,18 @@ def test_learner_and_predictor(tiny):
 def test_load_predictor_bad_folder(tmp_path):
     with pytest.raises(FileNotFoundError, match='`folder`: no predictor folder'): ktrain.load_predictor(tmp_path/'none')
     with pytest.raises(ValueError, match='not a ktrain_lit predictor folder'): ktrain.load_predictor(tmp_path)
+
+def test_loader_mistakes(tmp_path):
+    with pytest.raises(TypeError, match=r'`x_train\[1\]` is int'): text.texts_from_array(['good', 3], [1, 0])
+    with pytest.raises(ValueError, match=r'`y_train` has 1 missing label'): text.texts_from_array(['good', 'bad'], [1.0, float('nan')])
+    with pytest.raises(ValueError, match='single class'): text.texts_from_array(['good', 'bad'], ['pos', 'pos'])
+    with pytest.raises(ValueError, match='`val_pct` must be a fraction'): text.texts_from_array(['a', 'b', 'c'], [1, 0, 1], val_pct=1)
+    with pytest.raises(FileNotFoundError, match="`preprocess_mode`='robrta' is neither"):
+        text.texts_from_array(['good', 'bad'], [1, 0], preprocess_mode='robrta')
+    with pytest.raises(FileNotFoundError, match='no class folders'): text.texts_from_folder(tmp_path)
+    with pytest.raises(ValueError, match='`train_test_names` must be two folder names'):
+        text.texts_from_folder(tmp_path, train_test_names='train')
+
+def test_dataset_offline(tmp_path):
+    with pytest.raises(FileNotFoundError, match='place aclImdb_v1.tar.gz'): text.datasets.imdb(cache=tmp_path, download_ok=False)
+    with pytest.raises(ValueError, match='does not hold twenty_newsgroups'): text.datasets.twenty_newsgroups(path=tmp_path)
