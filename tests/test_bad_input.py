@@ -27,7 +27,12 @@ def test_unknown_checkpoint(tmp_path, monkeypatch):
     assert str(tmp_path/'bert-base-uncased') in str(e.value)          # it says where it looked
 
 def test_unknown_family(tiny):
-    with pytest.raises(ValueError, match="`family` 'xlnet' is not supported yet"): text.transformer('xlnet', tiny)
+    with pytest.raises(ValueError, match="`family` 't5' is not supported: supported families are"): text.transformer('t5', tiny)
+    with pytest.raises(ValueError, match="holds a 'bert' model, not 'xlnet'"): text.transformer('xlnet', tiny)
+
+def test_folder_without_weights(tmp_path):
+    (tmp_path/'config.json').write_text('{"model_type": "roberta"}')
+    with pytest.raises(FileNotFoundError, match='has a config.json but no weights'): text.transformer('roberta', tmp_path)
 
 def test_bad_maxlen(tiny):
     with pytest.raises(ValueError, match='`maxlen` must be an integer'): text.transformer('bert', tiny, maxlen=0)
