@@ -1,6 +1,6 @@
 # The two commands of the README's quick start:
 #   make demo   fine-tune all-MiniLM-L6-v2 on SST-2 and use the result (DATA=folder to point elsewhere)
-#   make test   run every test (notebooks, the seed workflow, bad input)
+#   make test   run every test (notebooks, the seed workflow, exports, bad input)
 # Both create .venv with Python 3.11+ and pip if it is missing; nothing else is needed.
 
 PYTHON ?= python3
@@ -10,7 +10,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.ktrain_lit-installed
 
-.PHONY: demo test sync check clean-venv
+.PHONY: demo test tfjs sync check clean-venv
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,13 @@ $(STAMP): pyproject.toml | $(PY)
 demo: $(STAMP)
 	$(PY) examples/sst2_demo.py --data $(DATA)
 
-test: $(STAMP)
-	KTRAIN_LIT_DATA=$(abspath $(DATA)) $(PY) -m pytest -v tests
+# the TF.js converter's own environment (TensorFlow 2.19) and Node.js packages, built once under ~/.cache/ktrain_lit
+tfjs: $(STAMP)
+	$(PY) -c "from ktrain_lit.tfjs import converter_env, node_runtime; converter_env(verbose=False); node_runtime()"
+
+# tests install nothing (KTRAIN_LIT_OFFLINE): the tools are installed first
+test: $(STAMP) tfjs
+	KTRAIN_LIT_OFFLINE=1 KTRAIN_LIT_DATA=$(abspath $(DATA)) $(PY) -m pytest -v tests
 
 # notebooks, generated modules and README agree: cleaning, exporting and writing the README change nothing
 sync: $(STAMP)

@@ -10,7 +10,7 @@ that needs it is imported).
 __version__ = "0.1.0"
 
 __all__ = ['Learner', 'get_learner', 'Predictor', 'get_predictor', 'load_predictor', 'top_losses_explorer',
-           'export_onnx', 'export_tflite', 'export_savedmodel', 'text']
+           'export_onnx', 'export_tflite', 'export_savedmodel', 'export_tfjs', 'text']
 
 def _load():
     "Import the TensorFlow side: the learner and predictor, and the modules that add methods to them."
@@ -19,12 +19,13 @@ def _load():
     for m in ('evaluation', 'lr_finder',   # `validate`, `view_top_losses`, `lr_find`, ... on `Learner`
               'explain', 'widgets'): import_module(f'{__name__}.{m}')   # `explain`, `explore` on `Predictor`
     export = import_module(f'{__name__}.export')   # `model.save(folder)` (SavedModel) and the `export_to_*` methods
+    tfjs = import_module(f'{__name__}.tfjs')   # `export_to_tfjs`
     widgets = import_module(f'{__name__}.widgets')
     g = globals()
     g.update(Learner=learner.Learner, get_learner=learner.get_learner, Predictor=predictor.Predictor,
              get_predictor=predictor.get_predictor, load_predictor=predictor.load_predictor,
              top_losses_explorer=widgets.top_losses_explorer, export_onnx=export.export_onnx,
-             export_tflite=export.export_tflite, export_savedmodel=export.export_savedmodel, text=text)
+             export_tflite=export.export_tflite, export_savedmodel=export.export_savedmodel, export_tfjs=tfjs.export_tfjs, text=text)
 
 def __getattr__(name):
     if name in __all__:

@@ -21,6 +21,8 @@ def test_seed_workflow(tmp_path, data):
     predictor = ktrain.get_predictor(learner.model, preproc)
     answer = predictor.predict(["This movie is amazing!"])
     learner.model.save(str(tmp_path/'saved_model'))
+    learner.export_to_tfjs(str(tmp_path/'tfjs'))
+    learner.export_to_onnx(str(tmp_path/'onnx'))
     # --- end of the seed ---
 
     assert (len(x_train), len(x_test)) == (200, 200)
@@ -34,6 +36,12 @@ def test_seed_workflow(tmp_path, data):
     enc = model.preprocessor.encode(list(x_test[:8]))
     x = pad_batch(enc, max(len(i) for i, _ in enc))
     np.testing.assert_allclose(served.serve(x).numpy(), model(x).numpy(), atol=1e-5)
+    # the other exports verified themselves against Keras when written; they serve raw reviews like the predictor
+    from ktrain_lit.onnx_predictor import OnnxPredictor
+    from ktrain_lit.tfjs import run_tfjs
+    reviews = list(x_test[:4])
+    np.testing.assert_allclose(OnnxPredictor(tmp_path/'onnx').predict_proba(reviews), predictor.predict_proba(reviews), atol=1e-4)
+    np.testing.assert_allclose([o['proba'] for o in run_tfjs(tmp_path/'tfjs', *reviews)], predictor.predict_proba(reviews), atol=1e-4)
 
 
 def test_seed_texts_from_array_csv(data):
