@@ -36,7 +36,7 @@ def main(argv=None):
 
     ref = None
     ref = timed('Keras predict', lambda: keras_pred.predict_proba(texts))
-    mb = lambda f: sum(p.stat().st_size for p in Path(f).rglob('*') if p.is_file() and 'tokenizer' not in p.parts) / 2**20
+    mb = lambda f: Path(f).stat().st_size / 2**20
     if 'onnx' not in a.skip or 'int8' not in a.skip:
         from ktrain_lit.export import export_onnx
         from ktrain_lit.onnx_predictor import OnnxPredictor
@@ -60,7 +60,7 @@ def main(argv=None):
     if 'tfjs' not in a.skip:
         from ktrain_lit.tfjs import export_tfjs, run_tfjs
         d = export_tfjs(model, tmp/'tfjs')
-        timed('TF.js in Node.js (wasm)', lambda: [o['proba'] for o in run_tfjs(d, *texts)], sum(p.stat().st_size for p in d.glob('group*.bin')) / 2**20)
+        timed('TF.js in Node.js (wasm)', lambda: [o['proba'] for o in run_tfjs(d, *texts)], sum(mb(p) for p in d.glob('group*.bin')))
     print(pd.DataFrame(rows).set_index('runtime').to_string())
 
 if __name__ == '__main__':
