@@ -105,3 +105,15 @@ def test_sentence_pairs(tiny, tmp_path):
     op, kp = OnnxPredictor(export_onnx(m, tmp_path/'p')), Predictor(m)
     np.testing.assert_allclose(op.predict_proba(pairs), kp.predict_proba(pairs), atol=1e-5)
     with pytest.raises(ValueError, match='reads sentence pairs'): op.predict(['just one text'])
+
+@pytest.mark.parametrize('family', ['gpt2', 'roberta'])
+def test_bpe_without_tokenizer_json(family, tmp_path):
+    "A byte-level BPE checkpoint without a `tokenizer.json` (as keras-hub presets are) still exports a folder that serves raw text."
+    import shutil
+    src = Path(__file__).parent/'fixtures'/'hf'/family
+    ckpt = tmp_path/family; shutil.copytree(src, ckpt); (ckpt/'tokenizer.json').unlink()
+    m = transformer(family, ckpt, maxlen=32, class_names=['a', 'b'], seed=0)
+    texts = [t['text'] if isinstance(t, dict) else t for t in json.loads((src/'reference.json').read_text())['tricky']]
+    op = OnnxPredictor(export_onnx(m, tmp_path/'onnx'))
+    assert [t for t, _ in op.encode(texts)] == [list(t) for t, _ in m.preprocessor.encode(texts)]
+    np.testing.assert_allclose(op.predict_proba(texts), Predictor(m).predict_proba(texts), atol=1e-5)
