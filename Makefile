@@ -30,7 +30,7 @@ tfjs: $(STAMP)
 
 # tests install nothing (KTRAIN_LIT_OFFLINE): the tools are installed first
 test: $(STAMP) tfjs
-	KTRAIN_LIT_OFFLINE=1 KTRAIN_LIT_DATA=$(abspath $(DATA)) $(PY) -m pytest -v tests
+	KTRAIN_LIT_OFFLINE=1 KTRAIN_LIT_DATA=$(abspath $(DATA)) $(PY) -m pytest -v --durations=12 tests
 
 # notebooks, generated modules and README agree: cleaning, exporting and writing the README change nothing
 sync: $(STAMP)
