@@ -34,7 +34,6 @@ def main(argv=None):
         rows.append(row); print(json.dumps(row), flush=True)
         return p
 
-    ref = None
     ref = timed('Keras predict', lambda: keras_pred.predict_proba(texts))
     mb = lambda f: Path(f).stat().st_size / 2**20
     if 'onnx' not in a.skip or 'int8' not in a.skip:

@@ -15,7 +15,7 @@ if (!folder || texts.length === 0) {
 }
 const { TfjsPredictor } = await import(pathToFileURL(join(resolve(folder), 'tfjs_predictor.mjs')).href);
 const predictor = await TfjsPredictor.load(resolve(folder));
-const [labels, probs] = [await predictor.predict(texts), await predictor.predictProba(texts)];
+const probs = await predictor.predictProba(texts), labels = predictor.labels(probs);
 const names = predictor.info.class_names;
 texts.forEach((text, i) =>
   console.log([labels[i], probs[i].map((p, j) => `${names[j]}=${p.toFixed(6)}`).join(' '), text].join('\t')));
