@@ -69,7 +69,8 @@ def main(argv=None):
     reloaded = ktrain.load_predictor(predictor.save(out/'predictor'))
     diff = float(np.abs(reloaded.predict(new, return_proba=True) - probs).max())
     same = reloaded.predict(new) == predictor.predict(new) and diff < 1e-6
-    print(f'saved to {out/"predictor"}; the reloaded predictor gives the same labels, probabilities within {diff:.1e}')
+    same_p = 'identical probabilities' if diff == 0 else f'probabilities within {diff:.1e}'
+    print(f'saved to {out/"predictor"}; the reloaded predictor gives the same labels and {same_p}')
     learner.model.save(str(out/'saved_model'))
     if not same: sys.exit(f'the reloaded predictor disagrees with the original (max difference {diff:.2e})')
 
