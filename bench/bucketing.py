@@ -8,7 +8,8 @@ prediction pass over the 872 dev sentences. Prints one JSON line.
 import argparse, json, time
 from pathlib import Path
 import pandas as pd
-from ktrain_lit.data import TextBatches, keras
+from ktrain_lit.core import keras
+from ktrain_lit.batches import TextBatches
 from ktrain_lit.models import transformer
 from ktrain_lit.learner import get_learner
 

@@ -20,7 +20,7 @@ def main(argv=None):
     a = ap.parse_args(argv)
     from ktrain_lit.models import transformer
     from ktrain_lit.predictor import Predictor
-    from ktrain_lit.data import pad_batch
+    from ktrain_lit.batches import pad_batch
     texts = list(pd.read_csv(Path(a.data)/'sst2'/'dev.tsv', sep='\t').sentence)
     model = transformer('bert', maxlen=a.maxlen, class_names=['negative', 'positive'], seed=0)
     keras_pred = Predictor(model, batch_size=a.batch_size)

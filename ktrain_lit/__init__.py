@@ -13,19 +13,15 @@ __all__ = ['Learner', 'get_learner', 'Predictor', 'get_predictor', 'load_predict
            'export_onnx', 'export_tflite', 'export_savedmodel', 'export_tfjs', 'text']
 
 def _load():
-    "Import the TensorFlow side: the learner and predictor, and the modules that add methods to them."
+    "Import the TensorFlow side: the learner, the predictor, and every lesson that adds methods to them (`core.EXTENSIONS`)."
     from importlib import import_module   # not `from . import`: that would ask `__getattr__` for 'text' again
-    learner, predictor, text = (import_module(f'{__name__}.{m}') for m in ('learner', 'predictor', 'text'))
-    for m in ('evaluation', 'lr_finder',   # `validate`, `view_top_losses`, `lr_find`, ... on `Learner`
-              'explain', 'widgets'): import_module(f'{__name__}.{m}')   # `explain`, `explore` on `Predictor`
-    export = import_module(f'{__name__}.export')   # `model.save(folder)` (SavedModel) and the `export_to_*` methods
-    tfjs = import_module(f'{__name__}.tfjs')   # `export_to_tfjs`
-    widgets = import_module(f'{__name__}.widgets')
-    g = globals()
-    g.update(Learner=learner.Learner, get_learner=learner.get_learner, Predictor=predictor.Predictor,
-             get_predictor=predictor.get_predictor, load_predictor=predictor.load_predictor,
-             top_losses_explorer=widgets.top_losses_explorer, export_onnx=export.export_onnx,
-             export_tflite=export.export_tflite, export_savedmodel=export.export_savedmodel, export_tfjs=tfjs.export_tfjs, text=text)
+    import_module(f'{__name__}.core').load_extensions()
+    learner, predictor, text, export, tfjs, widgets = (import_module(f'{__name__}.{m}') for m in
+                                                        ('learner', 'predictor', 'text', 'export', 'tfjs', 'widgets'))
+    globals().update(Learner=learner.Learner, get_learner=learner.get_learner, Predictor=predictor.Predictor,
+                     get_predictor=predictor.get_predictor, load_predictor=predictor.load_predictor,
+                     top_losses_explorer=widgets.top_losses_explorer, export_onnx=export.export_onnx,
+                     export_tflite=export.export_tflite, export_savedmodel=export.export_savedmodel, export_tfjs=tfjs.export_tfjs, text=text)
 
 def __getattr__(name):
     if name in __all__:

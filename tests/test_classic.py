@@ -3,7 +3,8 @@ import numpy as np, pandas as pd, pytest
 import ktrain_lit as ktrain
 from ktrain_lit import classic
 from ktrain_lit.classic import text_classifier, text_regression_model, read_word_vectors
-from ktrain_lit.data import texts_from_df, keras
+from ktrain_lit.core import keras
+from ktrain_lit.data import texts_from_df
 from ktrain_lit.models import LIBRARY_CLASSES
 
 SMALL = dict(fasttext=dict(embed_dim=8, hidden=8), logreg={}, nbsvm={}, bigru=dict(embed_dim=8, units=4), standard_gru=dict(embed_dim=8, units=8))

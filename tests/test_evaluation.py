@@ -51,7 +51,7 @@ def test_classification_end_to_end(clf, capsys):
     assert 'negative' in capsys.readouterr().out
     assert cm.shape == (2, 2) and cm.sum() == 8
     assert np.trace(cm) == (probs.argmax(1) == np.array(LABELS)).sum()
-    assert len(plt.gcf().axes[0].texts) == 4; plt.close('all')
+    assert [t.get_text() for t in plt.gcf().axes[0].texts] == [str(v) for v in cm.ravel()]; plt.close('all')
     np.testing.assert_array_equal(clf.evaluate(print_report=False), cm)
     tops = clf.top_losses(n=8)
     losses = -np.log(probs[np.arange(8), LABELS])
@@ -65,7 +65,9 @@ def test_classification_end_to_end(clf, capsys):
 def test_multilabel_end_to_end(tiny, capsys):
     y = np.array([[1, 0, 0], [0, 1, 1], [1, 1, 0], [0, 0, 1]] * 2)
     l = get_learner(transformer('bert', tiny, maxlen=16, task='multilabel', class_names=['x', 'y', 'z'], seed=0), val_data=(TEXTS, y))
-    report = l.validate(plot=True); plt.close('all')
+    report = l.validate(plot=True)
+    axs = plt.gcf().axes   # one 2×2 matrix per label, a count in each of its cells
+    assert [ax.get_title() for ax in axs] == ['x', 'y', 'z'] and all(len(ax.texts) == 4 for ax in axs); plt.close('all')
     y_hat = l.predict() > 0.5
     assert report['micro avg']['f1-score'] == pytest.approx(f1_score(y, y_hat, average='micro', zero_division=0))
     assert report['macro avg']['f1-score'] == pytest.approx(f1_score(y, y_hat, average='macro', zero_division=0))
@@ -76,8 +78,10 @@ def test_multilabel_end_to_end(tiny, capsys):
     assert loss == pytest.approx((-(y * np.log(s) + (1 - y) * np.log(1 - s)).mean(1)).max(), rel=1e-4)
 
 def test_regression_end_to_end(reg, capsys, tmp_path):
-    res = reg.validate(save_path=tmp_path/'r.csv', plot=True); plt.close('all')
+    res = reg.validate(save_path=tmp_path/'r.csv', plot=True)
     p, y = reg.predict()[:, 0], np.linspace(0, 5, 8)
+    points = plt.gcf().axes[0].collections[0].get_offsets()   # true values against predictions, every example
+    np.testing.assert_allclose(points, np.stack([p, y], 1), rtol=1e-6); plt.close('all')
     assert set(res) == {'mae', 'mse', 'r2'} and res['r2'] == pytest.approx(r2_score(y, p), rel=1e-5)
     assert (tmp_path/'r.csv').is_file()
     (i, loss, truth, pred), = reg.view_top_losses(n=1)

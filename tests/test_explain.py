@@ -3,7 +3,7 @@ import pickle, re
 import numpy as np, pandas as pd, pytest
 import ktrain_lit as ktrain
 import ktrain_lit.explain   # adds `Predictor.explain`
-from ktrain_lit.explain import Explanation, Word, text_words, delete_words, deletion_check
+from ktrain_lit.explain import Explanation, Word, text_words, delete_words, deletion_check, lime_fit, lime_kernel, lime_samples
 from ktrain_lit.models import transformer
 
 @pytest.fixture(scope='module')
@@ -33,6 +33,17 @@ def test_delete_words():
     assert delete_words(t, [ws[2]]) == "It's a film -- don't miss it!"
     assert delete_words(t, [ws[-1]]) == "It's a Great film -- don't miss!"
     assert delete_words(t, []) == t
+
+def test_lime_fit_is_weighted_ridge():
+    "`lime_fit` solves the kernel-weighted ridge with an unpenalized intercept: its normal equations hold."
+    rng = np.random.default_rng(1)
+    keep = lime_samples(6, 40, rng)
+    y = keep @ rng.normal(size=6) + rng.normal(scale=0.1, size=40)
+    b, X, w = lime_fit(keep, y, alpha=0.5), keep.astype(float), lime_kernel(keep)
+    w = w / w.mean()
+    c = w @ (y - X @ b) / w.sum()                          # the intercept: weighted mean of what the words leave
+    grad = X.T @ (w * (y - X @ b - c)) - 0.5 * b            # zero at the penalized least-squares optimum
+    np.testing.assert_allclose(grad, 0, atol=1e-9)
 
 def test_explain_tiny(tiny_predictor):
     p, t = tiny_predictor, "It's a Great film -- don't miss it!"

@@ -22,7 +22,7 @@ def onnx_dir(model, tmp_path_factory):
 
 def test_onnx_folder_and_predictor(model, onnx_dir):
     names = {p.relative_to(onnx_dir).as_posix() for p in onnx_dir.rglob('*') if p.is_file()}
-    assert {'model.onnx', INFO_FILE, 'onnx_predictor.py', 'tokenizer/tokenizer.json', 'tokenizer/vocab.txt'} <= names
+    assert {'model.onnx', INFO_FILE, 'onnx_predictor.py', 'tokenizer/tokenizer.json', 'tokenizer/config.json'} <= names
     info = json.loads((onnx_dir/INFO_FILE).read_text())
     assert (info['class_names'], info['maxlen'], info['graph'], info['quantized']) == (['a', 'b'], 32, 'model.onnx', False)
     op, kp = OnnxPredictor(onnx_dir), Predictor(model)

@@ -5,7 +5,9 @@ The same checkpoint re-saved as a keras-hub preset loads to the same function.""
 import json
 from pathlib import Path
 import numpy as np, pytest
-from ktrain_lit.data import TransformerTokenizer, FAMILIES, pad_batch
+from ktrain_lit.checkpoints import FAMILIES
+from ktrain_lit.tokenizer import TransformerTokenizer, tokenizer_files, tokenizer_settings
+from ktrain_lit.batches import pad_batch
 from ktrain_lit.models import load_backbone, transformer, wants_exact_gelu, set_exact_gelu
 from ktrain_lit.convert import HF_CONVERTERS, hf_fixups, apply_fixups
 
@@ -60,6 +62,19 @@ def test_padded_batch_and_classifier(family):
     p = model.predict_encoded(enc)
     assert p.shape == (len(texts), 2) and np.allclose(p.sum(1), 1, atol=1e-5)
 
+KH_TOKENIZERS = {'bert': 'BertTokenizer', 'distilbert': 'DistilBertTokenizer', 'electra': 'ElectraTokenizer', 'albert': 'AlbertTokenizer',
+                 'deberta_v3': 'DebertaV3Tokenizer', 'roberta': 'RobertaTokenizer', 'xlm_roberta': 'XLMRobertaTokenizer',
+                 'gpt2': 'GPT2Tokenizer', 'xlnet': 'SentencePieceTokenizer'}
+
+def keras_hub_tokenizer(folder, family):
+    "keras-hub's own tokenizer on the checkpoint's vocabulary files, as a keras-hub preset would hold it."
+    import keras_hub
+    cls = getattr(keras_hub.models, KH_TOKENIZERS[family], None) or getattr(keras_hub.tokenizers, KH_TOKENIZERS[family])
+    f = {k: str(v) for k, v in tokenizer_files(folder, family).items()}
+    if 'vocab.txt' in f: return cls(vocabulary=f['vocab.txt'], lowercase=tokenizer_settings(folder).get('do_lower_case', True))
+    if 'merges.txt' in f: return cls(vocabulary=f['vocab.json'], merges=f['merges.txt'])
+    return cls(proto=next(iter(f.values())))
+
 @pytest.mark.parametrize('family', FAMILY_NAMES)
 def test_keras_hub_preset_format(family, tmp_path):
     "Checkpoint format (a): the converted backbone and its tokenizer saved as a keras-hub preset load to the same function."
@@ -67,9 +82,7 @@ def test_keras_hub_preset_format(family, tmp_path):
     backbone, tok = load_backbone(hf_folder, family), TransformerTokenizer(hf_folder, maxlen=64)
     preset = tmp_path/'preset'
     backbone.save_to_preset(str(preset))
-    kh = tok.tokenizer
-    if 'strip_accents' in tok.norm:   # WordPiece: keras-hub records lower-casing in the preset's tokenizer.json
-        kh = type(kh)(vocabulary=str(tok.files['vocab.txt']), lowercase=tok.norm['lowercase'])
+    kh = keras_hub_tokenizer(hf_folder, family)
     kh.save_to_preset(str(preset))
     again = load_backbone(preset, family)
     np.testing.assert_array_equal(np.concatenate([w.ravel() for w in again.get_weights()]),
@@ -79,7 +92,8 @@ def test_keras_hub_preset_format(family, tmp_path):
     if family in HF_CONVERTERS: apply_fixups(again, hf_fixups(hf_folder))
     for ex in ref['examples']:
         np.testing.assert_allclose(hidden_states(again, ex), np.array(ex['last_hidden_state']), atol=TOL)
-    tok2 = TransformerTokenizer(preset, maxlen=64)
+    tok2 = TransformerTokenizer(preset, maxlen=64)   # no Hugging Face tokenizer.json there: built from the preset's vocabulary
+    assert not (preset/'tokenizer_config.json').exists()
     texts = [t['text'] for t in ref['tricky']]
     assert [p.tolist() for p in tok2.word_pieces(texts)] == [p.tolist() for p in tok.word_pieces(texts)]
 

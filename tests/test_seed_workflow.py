@@ -32,7 +32,7 @@ def test_seed_workflow(tmp_path, data):
     assert answer == ['pos']                    # preproc's class names are the folder names
     import tensorflow as tf
     served = tf.saved_model.load(str(tmp_path/'saved_model'))
-    from ktrain_lit.data import pad_batch
+    from ktrain_lit.batches import pad_batch
     enc = model.preprocessor.encode(list(x_test[:8]))
     x = pad_batch(enc, max(len(i) for i, _ in enc))
     np.testing.assert_allclose(served.serve(x).numpy(), model(x).numpy(), atol=1e-5)

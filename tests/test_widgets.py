@@ -65,7 +65,7 @@ def test_bad_arguments(learner, predictor):
     with pytest.raises(TypeError, match='`examples` must be a list of texts'): predictor.explore(examples=[1, 2])
     assert predictor.explore(examples='just one').examples.options == (('just one', 'just one'),)
     with pytest.raises(TypeError, match='`learner` must be a `Learner`'): top_losses_explorer(predictor)
-    with pytest.raises(ValueError, match='`n` must be a positive number'): top_losses_explorer(learner, n=0)
+    with pytest.raises(ValueError, match='`n` must be a positive integer'): top_losses_explorer(learner, n=0)
 
 def test_without_explain(predictor, monkeypatch):
     "If `ktrain_lit.explain` is missing, the explorer says so where the highlights would be."
