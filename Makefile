@@ -32,6 +32,13 @@ tfjs: $(STAMP)
 test: $(STAMP) tfjs
 	KTRAIN_LIT_OFFLINE=1 KTRAIN_LIT_DATA=$(abspath $(DATA)) $(PY) -m pytest -v --durations=12 tests
 
+# the long runs of what `make test` runs short: property-based fuzzing (tests/test_fuzz.py) with Hypothesis' `fuzz`
+# profile, 1000 random examples a test, failures kept in ~/.cache/ktrain_lit/hypothesis and replayed first; and the
+# crash test (tests/test_crash_safety.py) with 200 random kills instead of 32
+.PHONY: fuzz
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz KTRAIN_LIT_KILLS=200 KTRAIN_LIT_OFFLINE=1 KTRAIN_LIT_DATA=$(abspath $(DATA)) $(PY) -m pytest -v -s --hypothesis-show-statistics tests/test_fuzz.py tests/test_crash_safety.py
+
 # notebooks, generated modules and README agree: cleaning, exporting and writing the README change nothing
 sync: $(STAMP)
 	$(VENV)/bin/nbdev-clean

@@ -6,12 +6,14 @@ Docs: https://ktrain-lit.github.io/ktrain_lit/checkpoints.html.md"""
 
 # %% ../nbs/04_checkpoints.ipynb #aa5eb614
 from __future__ import annotations
-import os, json
+import os, json, struct
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['FAMILIES', 'BUNDLED_NAMES', 'PRESET_NAMES', 'bundled_checkpoint', 'models_dirs', 'checkpoint_names',
-           'resolve_checkpoint', 'checkpoint_config', 'checkpoint_family']
+__all__ = ['FAMILIES', 'BUNDLED_NAMES', 'PRESET_NAMES', 'WEIGHT_CHECKS', 'JSON_FILES', 'VOCAB_FILES', 'bundled_checkpoint',
+           'models_dirs', 'checkpoint_names', 'resolve_checkpoint', 'read_json', 'checkpoint_config',
+           'checkpoint_family', 'safetensors_problem', 'h5_problem', 'check_weights_file', 'weight_files',
+           'check_checkpoint_files']
 
 # %% ../nbs/04_checkpoints.ipynb #96111562
 FAMILIES = {
@@ -66,6 +68,7 @@ PRESET_NAMES = {   # Hugging Face name -> keras-hub preset name, where both publ
 # %% ../nbs/04_checkpoints.ipynb #6b9aaa47
 def checkpoint_names(name:str) -> list:
     "The folder names a checkpoint may be stored under: as given, `org--name`, `name`, and its Hugging Face / keras-hub twin."
+    if not isinstance(name, str): raise TypeError(f"`name` must be a checkpoint name (a string), not {type(name).__name__}.")
     twins = {**PRESET_NAMES, **{v: k for k, v in PRESET_NAMES.items()}}
     short = name.split('/')[-1]
     twin = twins.get(name) or next((v for k, v in twins.items() if k.split('/')[-1] == short), None)
@@ -89,6 +92,7 @@ def resolve_checkpoint(name:str|Path|None=None, # a checkpoint name or folder; `
     "Find the local folder of checkpoint `name`, or raise `FileNotFoundError` saying where it looked."
     if name in BUNDLED_NAMES: return bundled_checkpoint()
     if not isinstance(name, (str, Path)): raise TypeError(f"`checkpoint` must be a name or a folder, not {type(name).__name__}.")
+    if not str(name).strip(): raise ValueError("`checkpoint` is an empty name: pass a checkpoint name or folder, or `None` for the bundled default.")
     looked = [Path(name).expanduser()]
     if _is_checkpoint(looked[0]): return looked[0].resolve()
     s = str(name)
@@ -99,15 +103,90 @@ def resolve_checkpoint(name:str|Path|None=None, # a checkpoint name or folder; `
     raise _not_found(s, looked)
 
 # %% ../nbs/04_checkpoints.ipynb #c7c31846
+def read_json(f:Path, # a JSON file of a checkpoint
+              what='a JSON object'):
+    "The object in JSON file `f`, or an error naming the file: missing, damaged, or not an object."
+    f = Path(f)
+    if not f.is_file(): raise FileNotFoundError(f"{f} is missing.")
+    try: obj = json.loads(f.read_text(encoding='utf-8'))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise ValueError(f"{f} is damaged or incomplete (not valid JSON: {e}): copy it again from the original checkpoint.") from None
+    if not isinstance(obj, dict): raise ValueError(f"{f} holds a JSON {type(obj).__name__}, not {what}.")
+    return obj
+
 def checkpoint_config(folder:Path) -> dict:
     "The `config.json` of a checkpoint folder."
-    return json.loads((Path(folder)/'config.json').read_text())
+    return read_json(Path(folder)/'config.json', 'a model configuration (a JSON object)')
 
 # %% ../nbs/04_checkpoints.ipynb #37fcd60f
 def checkpoint_family(folder:Path) -> str:
     "The model family of a checkpoint folder, from its Hugging Face `model_type` or its keras-hub backbone class."
     cfg = checkpoint_config(folder)
     if 'model_type' in cfg:
-        return next((f for f, d in FAMILIES.items() if d['model_type'] == cfg['model_type']), cfg['model_type'].replace('-', '_'))
+        mt = cfg['model_type']
+        if not isinstance(mt, str): raise ValueError(f"{Path(folder)/'config.json'} has model_type={mt!r}: it must be a name such as 'bert'.")
+        return next((f for f, d in FAMILIES.items() if d['model_type'] == mt), mt.replace('-', '_'))
     cls = cfg.get('class_name', '')
-    return next((f for f, d in FAMILIES.items() if d['backbone'] == cls), cls or 'unknown')
+    return next((f for f, d in FAMILIES.items() if d['backbone'] == cls), cls if isinstance(cls, str) and cls else 'unknown')
+
+# %% ../nbs/04_checkpoints.ipynb #296bfd80
+def safetensors_problem(f:Path) -> str|None:
+    "Why the safetensors file `f` is not whole (its header, or its size against the header), or `None`."
+    size = f.stat().st_size
+    if size < 8: return f'it has {size} bytes, fewer than a header'
+    with open(f, 'rb') as fh:
+        n = struct.unpack('<Q', fh.read(8))[0]
+        if n > size - 8: return f'its header should take {n:,} bytes but the file has {size:,}'
+        try: header = json.loads(fh.read(n))
+        except (UnicodeDecodeError, json.JSONDecodeError): return 'its header is not valid JSON'
+    try: end = max((int(v['data_offsets'][1]) for k, v in header.items() if k != '__metadata__'), default=0)
+    except (AttributeError, KeyError, IndexError, TypeError, ValueError): return 'its header does not describe tensors'
+    if size != 8 + n + end: return f'its header describes {8 + n + end:,} bytes but the file has {size:,}'
+
+# %% ../nbs/04_checkpoints.ipynb #46468654
+def h5_problem(f:Path) -> str|None:
+    "Why the HDF5 file `f` (Keras weights) cannot be opened, or `None`."
+    import h5py
+    try:
+        with h5py.File(f, 'r'): return None
+    except OSError as e:
+        s = str(e)
+        return s[s.index('(') + 1:s.rindex(')')] if '(' in s and ')' in s else s
+
+# %% ../nbs/04_checkpoints.ipynb #de149337
+WEIGHT_CHECKS = {'.safetensors': safetensors_problem, '.h5': h5_problem}
+
+def check_weights_file(f, # a `.safetensors` or `.h5` weights file
+                      ) -> Path:
+    "`f` if the weights file is whole, else a `ValueError` naming it as damaged or incomplete (`FileNotFoundError` if missing)."
+    f = Path(f)
+    if not f.is_file(): raise FileNotFoundError(f"{f} is missing.")
+    why = WEIGHT_CHECKS[f.suffix](f) if f.suffix in WEIGHT_CHECKS else None
+    if why: raise ValueError(f"{f} is damaged or incomplete ({why}): copy it again from the original checkpoint, or save it again.")
+    return f
+
+# %% ../nbs/04_checkpoints.ipynb #d73af2fe
+JSON_FILES = ('tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json', 'vocab.json', '1_Pooling/config.json')
+VOCAB_FILES = ('vocab.txt', 'merges.txt', 'spiece.model', 'spm.model', 'sentencepiece.bpe.model')
+
+def weight_files(folder:Path) -> list:
+    "The weights files of a checkpoint: the shards its index names, else `model.safetensors` / `model.weights.h5`."
+    index = folder/'model.safetensors.index.json'
+    if not index.is_file(): return [folder/n for n in ('model.safetensors', 'model.weights.h5') if (folder/n).exists()]
+    wm = read_json(index).get('weight_map')
+    if not isinstance(wm, dict) or not wm or not all(isinstance(s, str) for s in wm.values()):
+        raise ValueError(f"{index} has no `weight_map` of tensor names to shard files: it is damaged.")
+    return [folder/s for s in sorted(set(wm.values()))]
+
+# %% ../nbs/04_checkpoints.ipynb #1250ef43
+def check_checkpoint_files(folder, # a checkpoint folder
+                          ) -> Path:
+    "`folder` if its config, weights and tokenizer files are whole; else an error naming the first damaged or missing one."
+    folder = Path(folder)
+    checkpoint_config(folder)
+    for f in weight_files(folder): check_weights_file(f)
+    for f in JSON_FILES:
+        if (folder/f).exists(): read_json(folder/f)
+    for f in [folder/n for n in VOCAB_FILES] + sorted((folder/'assets'/'tokenizer').glob('*')):
+        if f.is_file() and f.stat().st_size == 0: raise ValueError(f"{f} is empty: copy it again from the original checkpoint.")
+    return folder

@@ -6,21 +6,21 @@ Docs: https://ktrain-lit.github.io/ktrain_lit/classic.html.md"""
 
 # %% ../nbs/12_classic.ipynb #f6b4de3b
 from __future__ import annotations
-import gzip, re, time, warnings
+import gzip, re, time, warnings, zlib
 from pathlib import Path
 import numpy as np
 from scipy import sparse
 from fastcore.basics import store_attr, patch
 from .core import tf, keras
-from .texts import check_texts, encode_labels, check_int
+from .texts import check_texts, encode_labels, check_int, check_number
 from .data import TextPreprocessor
-from .models import TextModel, library_class, ACTIVATIONS
+from .models import TextModel, library_class, ACTIVATIONS, check_rate
 from keras import ops   # after `ktrain_lit.data`, which imports Keras quietly
 
 # %% auto #0
-__all__ = ['TEXT_CLASSIFIERS', 'TEXT_REGRESSION_MODELS', 'MODEL_CLASSES', 'TRANSFORMER_NAMES', 'ClassicModel', 'masked_mean',
-           'masked_max', 'FastText', 'distinct_ids', 'BagOfWordsHead', 'LogReg', 'nb_ratios', 'NBSVM', 'check_wv_path',
-           'read_word_vectors', 'embedding_matrix', 'BiGRU', 'StandardGRU', 'print_text_classifiers',
+__all__ = ['TEXT_CLASSIFIERS', 'TEXT_REGRESSION_MODELS', 'MODEL_CLASSES', 'TRANSFORMER_NAMES', 'HYPER_CHECKS', 'ClassicModel',
+           'masked_mean', 'masked_max', 'FastText', 'distinct_ids', 'BagOfWordsHead', 'LogReg', 'nb_ratios', 'NBSVM',
+           'check_wv_path', 'read_word_vectors', 'embedding_matrix', 'BiGRU', 'StandardGRU', 'print_text_classifiers',
            'print_text_regression_models', 'text_classifier', 'text_regression_model']
 
 # %% ../nbs/12_classic.ipynb #5d67caf9
@@ -175,7 +175,10 @@ def _doc_term(encoded, vocab_size:int) -> sparse.csr_matrix:
 def _class_matrix(y, num_classes=None) -> np.ndarray:
     "Labels `y` — class indices, or multi-hot rows — as 0/1 rows of `num_classes` (default: enough for `y`) columns."
     y = np.asarray(y)
-    return y.astype('float64') if y.ndim == 2 else np.eye(num_classes or int(y.max()) + 1)[y]
+    if y.ndim == 2: return y.astype('float64')
+    if y.size and (y.min() < 0 or (num_classes and y.max() >= num_classes)):
+        raise ValueError(f"`y` has class indexes {sorted(set(y.tolist()))[:10]}, outside 0..{(num_classes or 1) - 1}.")
+    return np.eye(num_classes or int(y.max()) + 1)[y]
 
 # %% ../nbs/12_classic.ipynb #cbfca967
 def nb_ratios(encoded, # `(ids, segments)` per training text, from `preproc.encode`
@@ -185,7 +188,7 @@ def nb_ratios(encoded, # `(ids, segments)` per training text, from `preproc.enco
               alpha=1.0, # smoothing count
              ) -> np.ndarray:
     "Naive-Bayes log-count ratios `(vocab_size, k)` of binarized word counts, each class against the rest."
-    X, Y = _doc_term(encoded, vocab_size), _class_matrix(y, num_classes)
+    X, Y, alpha = _doc_term(encoded, vocab_size), _class_matrix(y, num_classes), check_number(alpha, 'alpha')   # alpha = 0: log(0) for unseen words
     pos = np.asarray((sparse.csr_matrix(Y.T) @ X).todense())   # (k, V): texts of the class holding each word
     n_pos = Y.sum(0)[:, None]
     neg, n_neg = np.asarray(X.sum(0)) - pos, len(Y) - n_pos
@@ -202,7 +205,10 @@ class NBSVM(LogReg):
     def set_ratios(self, r:np.ndarray):
         "Store the log-count ratios `r` (`(vocab_size, classes)`, from `nb_ratios`)."
         if self.head is None: raise ValueError("Give the model its head (`set_task`) before its ratios.")
-        self.head.ratios.assign(np.asarray(r, 'float32'))
+        r, shape = np.asarray(r, 'float32'), tuple(self.head.ratios.shape)
+        if r.shape != shape: raise ValueError(f"`r` has shape {r.shape}, but this model needs one ratio per word id and class: {shape}.")
+        if not np.isfinite(r).all(): raise ValueError("`r` holds NaN or infinite ratios: compute them with `nb_ratios`.")
+        self.head.ratios.assign(r)
         return self
 
 # %% ../nbs/12_classic.ipynb #0a9b2d4e
@@ -231,12 +237,15 @@ def _vector_lines(f, p:Path):
         yield ' '.join(parts[:-dim]), parts[-dim:], dim
 
 # %% ../nbs/12_classic.ipynb #66fa53f2
-def _add_vector(vecs:dict, exact:set, w:str, numbers:list, words=None):
+def _add_vector(vecs:dict, exact:set, w:str, numbers:list, words=None, p=None):
     "Store the vector `numbers` of word `w` in `vecs` under `w.lower()`, unless `words` lacks it or a better form is there; `exact` holds the lower-case entries."
     lw = w.lower()
     if words is not None and lw not in words: return
     if w == lw or (lw not in exact and lw not in vecs):
-        vecs[lw] = np.asarray(numbers, dtype='float32')
+        try: v = np.asarray(numbers, dtype='float32')
+        except ValueError: raise ValueError(f"{p}: the vector of {w!r} is not all numbers ({' '.join(numbers[:4])} …): not a word-vector file?") from None
+        if not np.isfinite(v).all(): raise ValueError(f"{p}: the vector of {w!r} holds NaN or infinite values: the file is damaged.")
+        vecs[lw] = v
         if w == lw: exact.add(lw)
 
 # %% ../nbs/12_classic.ipynb #ada4f288
@@ -246,9 +255,14 @@ def read_word_vectors(wv_path, # local `.vec`/`.txt` (or `.gz`) file in fastText
     "`({word: vector}, dim)` from a local fastText or GloVe text file."
     p = check_wv_path(wv_path)
     vecs, exact, dim = {}, set(), None
-    with (gzip.open if p.suffix == '.gz' else open)(p, 'rt', encoding='utf-8', errors='replace') as f:
-        for w, numbers, dim in _vector_lines(f, p):
-            if w is not None: _add_vector(vecs, exact, w, numbers, words)
+    try:
+        with (gzip.open if p.suffix == '.gz' else open)(p, 'rt', encoding='utf-8') as f:
+            for w, numbers, dim in _vector_lines(f, p):
+                if w is not None: _add_vector(vecs, exact, w, numbers, words, p)
+    except UnicodeDecodeError:
+        raise ValueError(f"{p} is not UTF-8 text: not a word-vector text file (a binary fastText .bin? use the .vec file), "
+                         f"or text in another encoding (convert it to UTF-8, e.g. with `iconv`).") from None
+    except (EOFError, zlib.error, gzip.BadGzipFile) as e: raise ValueError(f"{p} is damaged or incomplete ({e}): copy it again.") from None
     if dim is None: raise ValueError(f"{p} holds no word vectors.")
     return vecs, dim
 
@@ -259,9 +273,11 @@ def embedding_matrix(vectors:dict, # `{word: vector}`
                      vocab_size:int, # rows
                     ) -> tuple:
     "`(matrix, found)`: row `id` holds the vector of the word with that id (zeros where there is none)."
-    M, found = np.zeros((vocab_size, dim), 'float32'), 0
+    M, found = np.zeros((vocab_size, check_int(dim, 'dim')), 'float32'), 0
     for w, i in vocab.items():
-        if i < vocab_size and w in vectors: M[i] = vectors[w]; found += 1
+        if i < vocab_size and w in vectors:
+            if np.shape(vectors[w]) != (dim,): raise ValueError(f"The vector of {w!r} has shape {np.shape(vectors[w])}, not ({dim},): all must have `dim` values.")
+            M[i] = vectors[w]; found += 1
     return M, found
 
 # %% ../nbs/12_classic.ipynb #60a4b271
@@ -387,6 +403,20 @@ def _check_model_args(name:str, preproc, wv_path_or_url):
         raise ValueError(f"`{name}` reads words in order, but `preproc` adds n-grams (ngram_range={preproc.ngram_range}): load the data with ngram_range=1.")
     if wv_path_or_url is not None and name != 'bigru': raise ValueError(f"`wv_path_or_url` is for 'bigru' only, not {name!r}.")
 
+# %% ../nbs/12_classic.ipynb #fcfbf3e1
+def _check_flag(v, name):
+    if not isinstance(v, (bool, np.bool_)): raise TypeError(f"`{name}` must be True or False, not {v!r}.")
+    return bool(v)
+
+HYPER_CHECKS = dict(embed_dim=check_int, hidden=check_int, units=check_int, dropout=check_rate, spatial_dropout=check_rate, batch_norm=_check_flag)
+
+def _check_hyper(name:str, kwargs:dict) -> dict:
+    "The hyperparameters `kwargs` of model `name`, checked: each known to its class, and of the right kind (as Python values)."
+    hyper = MODEL_CLASSES[name].hyper
+    unknown = [k for k in kwargs if k not in hyper]
+    if unknown: raise TypeError(f"{', '.join(f'`{k}`' for k in unknown)}: not a hyperparameter of {name!r}, which takes {list(hyper) or 'none'}.")
+    return {k: HYPER_CHECKS[k](v, k) for k, v in kwargs.items()}
+
 # %% ../nbs/12_classic.ipynb #111e77ad
 def _fit_to_data(model, name:str, x, y, preproc, vocab_size:int):
     "Set NBSVM's ratios, and a regression head's bias, from the training texts `x` and targets `y`."
@@ -412,9 +442,12 @@ def _summary(name:str, model, preproc, vocab_size:int) -> str:
 def _text_model(name, train_data, preproc, wv_path_or_url, seed, verbose, **kwargs):
     x, y = _check_train(train_data, preproc)
     _check_model_args(name, preproc, wv_path_or_url)
+    kwargs, seed = _check_hyper(name, kwargs), None if seed is None else check_int(seed, 'seed', 0)
     vocab_size, vectors = len(preproc.vocab) + 2, None
     if name == 'bigru' and wv_path_or_url is not None:
-        vectors, kwargs['embed_dim'] = read_word_vectors(wv_path_or_url, set(preproc.vocab))
+        vectors, dim = read_word_vectors(wv_path_or_url, set(preproc.vocab))
+        if kwargs.get('embed_dim', dim) != dim: raise ValueError(f"`embed_dim`={kwargs['embed_dim']}, but the word vectors in {wv_path_or_url} have {dim}: leave `embed_dim` out.")
+        kwargs['embed_dim'] = dim
     if seed is not None: keras.utils.set_random_seed(seed)
     task = preproc.task
     model = MODEL_CLASSES[name](vocab_size, task, preproc.class_names if task != 'regression' else None, preproc.maxlen, **kwargs)
@@ -434,6 +467,8 @@ def _check_classification(preproc, multilabel):
     "A `ValueError` if `preproc` holds regression targets, or if `multilabel` (when given) disagrees with its labels."
     if preproc.task == 'regression':
         raise ValueError("`preproc` holds regression targets (the data was loaded with is_regression=True): use `text_regression_model`.")
+    if multilabel is not None and not (isinstance(multilabel, (bool, np.bool_)) or (isinstance(multilabel, int) and multilabel in (0, 1))):
+        raise TypeError(f"`multilabel` must be None, True or False, not {multilabel!r}.")
     if multilabel is not None and bool(multilabel) != (preproc.task == 'multilabel'):
         raise ValueError(f"`multilabel={multilabel}` but the labels make a {preproc.task} task: leave `multilabel=None`, or load "
                          f"{'multi-hot rows' if multilabel else 'one label per text'}.")

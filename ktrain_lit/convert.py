@@ -13,12 +13,13 @@ from fastcore.basics import patch
 from safetensors.numpy import load_file
 from .core import tf, keras, keras_hub, stderr_silenced
 from .compat import fix_keras_hub_xlnet
+from .checkpoints import checkpoint_config, check_weights_file, weight_files
 
 # %% auto #0
 __all__ = ['WEIGHTS_FILE', 'INDEX_FILE', 'HF_ACTIVATIONS', 'BACKBONE_DEFAULTS', 'HF_CONVERTERS', 'read_checkpoint', 'HFWeights',
-           'keras_activation', 'hf_activation', 'hf_fixups', 'apply_fixups', 'backbone_inputs', 'sequence_output',
-           'electra_kwargs', 'convert_electra', 'deberta_v3_kwargs', 'convert_deberta_v3', 'xlnet_kwargs',
-           'convert_xlnet']
+           'keras_activation', 'hf_activation', 'config_number', 'config_sizes', 'hf_fixups', 'apply_fixups',
+           'backbone_inputs', 'sequence_output', 'electra_kwargs', 'convert_electra', 'deberta_v3_kwargs',
+           'convert_deberta_v3', 'xlnet_kwargs', 'convert_xlnet']
 
 # %% ../nbs/05_convert.ipynb #28d05510
 WEIGHTS_FILE, INDEX_FILE = 'model.safetensors', 'model.safetensors.index.json'
@@ -27,19 +28,23 @@ def _read_config(folder:Path, model_types:tuple) -> dict:
     "The `config.json` of checkpoint `folder`, or an error if there is none or its `model_type` is not one of `model_types`."
     if not folder.is_dir(): raise FileNotFoundError(f"The checkpoint folder {folder} does not exist.")
     if not (folder/'config.json').is_file(): raise FileNotFoundError(f"The checkpoint folder {folder} has no config.json.")
-    config = json.loads((folder/'config.json').read_text())
+    config = checkpoint_config(folder)   # a damaged file is named
     if config.get('model_type') not in model_types:
         raise ValueError(f"{folder/'config.json'} holds model_type={config.get('model_type')!r}, "
                          f"not {' or '.join(map(repr, model_types))}: this is not the converter for it.")
     return config
 
 # %% ../nbs/05_convert.ipynb #c32c0fb1
+def _load(f:Path) -> dict:
+    "The tensors of the safetensors file `f`, checked whole first."
+    check_weights_file(f)
+    try: return load_file(f)
+    except Exception as e: raise ValueError(f"{f} could not be read as safetensors ({e}): it is damaged, or not a safetensors file.") from None
+
 def _read_tensors(folder:Path) -> tuple:
     "The tensors of checkpoint `folder` (name -> array) and the file they came from."
-    if (folder/WEIGHTS_FILE).is_file(): return load_file(folder/WEIGHTS_FILE), folder/WEIGHTS_FILE
-    if (folder/INDEX_FILE).is_file():
-        shards = sorted(set(json.loads((folder/INDEX_FILE).read_text())['weight_map'].values()))
-        return {k: v for s in shards for k, v in load_file(folder/s).items()}, folder/INDEX_FILE
+    if (folder/WEIGHTS_FILE).is_file(): return _load(folder/WEIGHTS_FILE), folder/WEIGHTS_FILE
+    if (folder/INDEX_FILE).is_file(): return {k: v for f in weight_files(folder) for k, v in _load(f).items()}, folder/INDEX_FILE
     raise FileNotFoundError(f"The checkpoint folder {folder} has a config.json but no {WEIGHTS_FILE} (nor {INDEX_FILE}): "
                             "save the model with `save_pretrained(folder, safe_serialization=True)`.")
 
@@ -78,13 +83,14 @@ def set(self:HFWeights, variable, # the Keras variable to fill
         name:str, # the Hugging Face weight's name
         fn=None, # turns the Hugging Face array into the variable's layout
        ):
-    "Copy the weight `name` into `variable`, after `fn`, checking the shape."
+    "Copy the weight `name` into `variable`, after `fn`, checking the shape and that every value is finite."
     w = self[name]
     try: v = w if fn is None else fn(w)
     except ValueError: v = w                     # e.g. a reshape that cannot fit: reported below, by name
     if tuple(v.shape) != tuple(variable.shape):
         raise ValueError(f"The weight {name!r} in {self.source} has shape {w.shape}, which does not fit "
                          f"{variable.path} of shape {tuple(variable.shape)}.")
+    if not np.isfinite(v).all(): raise ValueError(f"The weight {name!r} in {self.source} holds NaN or infinite values: the checkpoint is damaged.")
     variable.assign(v)
 
 # %% ../nbs/05_convert.ipynb #6cedbf2c
@@ -122,9 +128,26 @@ def hf_activation(config:dict, # a Hugging Face config
                  ) -> str:
     "The Keras name of the checkpoint's feed-forward activation, or a `ValueError` for one Keras lacks."
     act = config.get(key, 'gelu')
-    if act not in HF_ACTIVATIONS:
+    if not isinstance(act, str) or act not in HF_ACTIVATIONS:
         raise ValueError(f"The checkpoint's {key}={act!r} has no Keras equivalent here: supported are {sorted(HF_ACTIVATIONS)}.")
     return HF_ACTIVATIONS[act]
+
+# %% ../nbs/05_convert.ipynb #4dd9e8a9
+def config_number(config:dict, # a Hugging Face config
+                  key:str, # the entry to read
+                  integer=False, # it must be a whole number (a size)
+                 ):
+    "`config[key]` if it is a positive (integer) number, else a `ValueError` naming the entry."
+    v = config.get(key)
+    ok = isinstance(v, int) if integer else isinstance(v, (int, float)) and np.isfinite(v)
+    if isinstance(v, bool) or not ok or not v > 0:
+        raise ValueError(f"The checkpoint's config.json entry `{key}` must be a positive {'integer' if integer else 'number'}, "
+                         f"not {v!r}{' (it is missing)' if key not in config else ''}: the config does not describe this model.")
+    return v
+
+def config_sizes(config:dict, keys:tuple):
+    "Check that each of `keys` is a positive integer in `config`."
+    for k in keys: config_number(config, k, integer=True)
 
 # %% ../nbs/05_convert.ipynb #e33f6b84
 BACKBONE_DEFAULTS = {'electra': ('hidden_act', 'gelu_approximate', 1e-12),
@@ -134,11 +157,13 @@ BACKBONE_DEFAULTS = {'electra': ('hidden_act', 'gelu_approximate', 1e-12),
 # %% ../nbs/05_convert.ipynb #8a34ef17
 def hf_fixups(config) -> dict: # a Hugging Face config dict, or a checkpoint folder
     "What must be changed on the built keras-hub backbone to compute the checkpoint's function: a JSON-able dict."
-    if not isinstance(config, dict): config = json.loads((Path(config)/'config.json').read_text())
+    if not isinstance(config, dict): config = checkpoint_config(config)
+    if config.get('model_type') not in BACKBONE_DEFAULTS:
+        raise ValueError(f"`hf_fixups` is for the model types {sorted(BACKBONE_DEFAULTS)}, not {config.get('model_type')!r}.")
     key, act, eps = BACKBONE_DEFAULTS[config['model_type']]
     fix = {}
     if act is not None and hf_activation(config, key) != act: fix['activation'] = hf_activation(config, key)
-    if config.get('layer_norm_eps', eps) != eps: fix['layer_norm_epsilon'] = float(config['layer_norm_eps'])
+    if config.get('layer_norm_eps', eps) != eps: fix['layer_norm_epsilon'] = config_number(config, 'layer_norm_eps')
     return fix
 
 # %% ../nbs/05_convert.ipynb #14a393c0
@@ -180,6 +205,7 @@ def sequence_output(backbone, # a keras-hub backbone
 # %% ../nbs/05_convert.ipynb #d3740cd4
 def electra_kwargs(config:dict) -> dict: # an ELECTRA `config.json`
     "The `ElectraBackbone` arguments of an ELECTRA config, or a `ValueError` for what it cannot compute."
+    config_sizes(config, ('vocab_size', 'num_hidden_layers', 'num_attention_heads', 'hidden_size', 'intermediate_size', 'max_position_embeddings'))
     pe = config.get('position_embedding_type', 'absolute')
     if pe != 'absolute':
         raise ValueError(f"ELECTRA with position_embedding_type={pe!r} cannot be converted: ElectraBackbone "
@@ -253,6 +279,7 @@ def _deberta_shape_refusals(c:dict, heads:int, hidden:int) -> list:
 def deberta_v3_kwargs(config:dict) -> dict: # a DeBERTa-v2/v3 `config.json`
     "The `DebertaV3Backbone` arguments of a DeBERTa config, or a `ValueError` for what it cannot compute."
     c = config
+    config_sizes(c, ('vocab_size', 'num_hidden_layers', 'num_attention_heads', 'hidden_size', 'intermediate_size'))
     heads, hidden = c['num_attention_heads'], c['hidden_size']
     why = _deberta_attention_refusals(c) + _deberta_shape_refusals(c, heads, hidden)
     if why: raise ValueError("This DeBERTa checkpoint cannot be converted to DebertaV3Backbone: " + '; '.join(why) + '.')
@@ -302,6 +329,7 @@ def convert_deberta_v3(folder, # a DeBERTa-v3 checkpoint (`model_type` "deberta-
 def xlnet_kwargs(config:dict) -> dict: # an XLNet `config.json`
     "The `XLNetBackbone` arguments of an XLNet config, or a `ValueError` for what it cannot compute."
     c, why = config, []
+    config_sizes(c, ('vocab_size', 'n_layer', 'n_head', 'd_model', 'd_inner'))
     if c.get('attn_type', 'bi') != 'bi': why.append(f"attn_type={c['attn_type']!r} (the backbone attends bidirectionally, 'bi')")
     if c.get('bi_data', False): why.append('bi_data=True (the backbone encodes positions in one direction)')
     if (c.get('clamp_len') or -1) > 0: why.append(f"clamp_len={c['clamp_len']} (the backbone does not clamp relative distances)")

@@ -6,19 +6,20 @@ Docs: https://ktrain-lit.github.io/ktrain_lit/data.html.md"""
 
 # %% ../nbs/08_data.ipynb #5c335f7d
 from __future__ import annotations
-import os, json, re, math
-from collections import Counter
+import os, json, re, math, codecs, warnings
+from collections import Counter, defaultdict
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.basics import store_attr, listify, patch
 from .core import tf, keras, keras_hub, data_dir
-from .texts import TASKS, check_texts, encode_labels, check_int
+from .texts import TASKS, check_texts, encode_labels, check_int, check_seed, _missing, _missing_label, _class_names
 from .tokenizer import TransformerTokenizer
 
 # %% auto #0
-__all__ = ['TRANSFORMER_MODES', 'PREPROC_FILE', 'NOT_CLASSES', 'words', 'ngrams', 'TextPreprocessor', 'load_preprocessor',
-           'summarize', 'texts_from_array', 'texts_from_df', 'texts_from_csv', 'read_text', 'class_folders',
-           'read_class_folders', 'texts_from_folder', 'imdb_sample']
+__all__ = ['TRANSFORMER_MODES', 'PREPROC_FILE', 'BINARY_SIGNATURES', 'ERRORS', 'ENCODING_HINT', 'NOT_CLASSES', 'IGNORED_FILES',
+           'words', 'ngrams', 'TextPreprocessor', 'load_preprocessor', 'summarize', 'texts_from_array', 'bom_encoding',
+           'is_binary', 'decode', 'read_text', 'texts_from_df', 'texts_from_csv', 'class_folders', 'read_class_folders',
+           'texts_from_folder', 'imdb_sample']
 
 # %% ../nbs/08_data.ipynb #d5460d2c
 _WORD = re.compile(r"[\w']+")
@@ -41,6 +42,16 @@ def _check_mode_task(mode, task):
         raise ValueError(f"`preprocess_mode` must be 'standard', one of {sorted(TRANSFORMER_MODES)} or a checkpoint name/folder; got {mode!r}.")
     if task not in TASKS: raise ValueError(f"`task` must be one of {TASKS}, not {task!r}.")
 
+# %% ../nbs/08_data.ipynb #96000bd0
+def _check_vocab(vocab, max_features:int):
+    "`vocab` if it is `None` or maps words to the ids 2, 3, ... (at most `max_features`-1), as `fit` makes it; else a `ValueError`."
+    if vocab is None: return None
+    ok = (isinstance(vocab, dict) and len(vocab) <= max_features - 2 and all(isinstance(w, str) for w in vocab)
+          and all(isinstance(i, int) and not isinstance(i, bool) for i in vocab.values()) and sorted(vocab.values()) == list(range(2, len(vocab) + 2)))
+    if not ok: raise ValueError(f"`vocab` must map words (strings) to the ids 2, 3, ... (at most `max_features`-1={max_features - 1}), as `fit` "
+                                "makes it: this one does not, so the preprocessor is damaged or not from ktrain_lit.")
+    return vocab
+
 # %% ../nbs/08_data.ipynb #a9d81f2d
 class TextPreprocessor:
     "Task, classes, `maxlen` and text-to-ids rules learned by a loader; JSON-serializable."
@@ -54,7 +65,7 @@ class TextPreprocessor:
                 ):
         _check_mode_task(mode, task)
         maxlen, max_features, ngram_range = check_int(maxlen, 'maxlen'), check_int(max_features, 'max_features', 2), check_int(ngram_range, 'ngram_range')
-        class_names = list(class_names or [])
+        class_names, vocab = _class_names(class_names), _check_vocab(vocab, max_features)
         store_attr()
         self._tokenizer = None
 
@@ -117,11 +128,15 @@ def to_dict(self:TextPreprocessor) -> dict:
     return dict(kind='TextPreprocessor', mode=self.mode, maxlen=int(self.maxlen), class_names=list(self.class_names),
                 task=self.task, max_features=int(self.max_features), ngram_range=int(self.ngram_range), vocab=self.vocab)
 
+_PREPROC_FIELDS = ('kind', 'mode', 'maxlen', 'class_names', 'task', 'max_features', 'ngram_range', 'vocab')
+
 @patch(cls_method=True)
 def from_dict(cls:TextPreprocessor, d:dict):
     "Rebuild a preprocessor from `to_dict`'s output."
     if not isinstance(d, dict) or d.get('kind') != 'TextPreprocessor':
         raise ValueError("Not a ktrain_lit preprocessor: the JSON has no `kind: TextPreprocessor`.")
+    extra = sorted(set(d) - set(_PREPROC_FIELDS))
+    if extra: raise ValueError(f"The preprocessor's JSON has unknown field(s) {extra}: it is damaged, or from another version of ktrain_lit.")
     return cls(**{k: v for k, v in d.items() if k != 'kind'})
 
 # %% ../nbs/08_data.ipynb #4f3036d3
@@ -131,14 +146,14 @@ PREPROC_FILE = 'preproc.json'
 def save(self:TextPreprocessor, folder):
     "Write `preproc.json` into `folder`."
     Path(folder).mkdir(parents=True, exist_ok=True)
-    (Path(folder)/PREPROC_FILE).write_text(json.dumps(self.to_dict(), ensure_ascii=False))
+    (Path(folder)/PREPROC_FILE).write_text(json.dumps(self.to_dict(), ensure_ascii=False), encoding='utf-8')
 
 def load_preprocessor(folder) -> TextPreprocessor:
     "Read the `preproc.json` that `TextPreprocessor.save` wrote into `folder`."
     f = Path(folder)/PREPROC_FILE
     if not f.is_file(): raise FileNotFoundError(f"No {PREPROC_FILE} in {folder}: it is not a saved ktrain_lit preprocessor.")
-    try: d = json.loads(f.read_text())
-    except json.JSONDecodeError as e: raise ValueError(f"{f} is not valid JSON ({e}): the file is damaged.") from None
+    try: d = json.loads(f.read_bytes())
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise ValueError(f"{f} is not valid JSON ({e}): the file is damaged.") from None
     return TextPreprocessor.from_dict(d)
 
 # %% ../nbs/08_data.ipynb #9aaa0958
@@ -165,9 +180,10 @@ def summarize(name, x, y, preproc, verbose=1) -> dict:
 
 # %% ../nbs/08_data.ipynb #29ab7d74
 def _split(n, val_pct, random_state):
-    if not (isinstance(val_pct, (int, float)) and 0 < val_pct < 1):
+    "Shuffled `(train, validation)` indexes of `n` items: `val_pct` of them (at least one) held out."
+    if isinstance(val_pct, bool) or not isinstance(val_pct, (int, float, np.integer, np.floating)) or not 0 < val_pct < 1:
         raise ValueError(f"`val_pct` must be a fraction strictly between 0 and 1, not {val_pct!r}.")
-    idx = np.random.default_rng(random_state).permutation(n)
+    idx = np.random.default_rng(check_seed(random_state)).permutation(n)
     k = max(1, int(round(n * val_pct)))
     if k >= n: raise ValueError(f"`val_pct`={val_pct} leaves no training data out of {n} texts: lower it or add data.")
     return idx[k:], idx[:k]
@@ -175,13 +191,31 @@ def _split(n, val_pct, random_state):
 # %% ../nbs/08_data.ipynb #957501c2
 def _train_labels(y_train, class_names, is_regression, n) -> tuple:
     "`(targets, class_names, task)` of the `n` training labels `y_train`."
-    y_train, names, task = encode_labels(y_train, class_names, is_regression, 'y_train', n=n)
+    if not isinstance(is_regression, (bool, np.bool_)): raise TypeError(f"`is_regression` must be True or False, not {is_regression!r}.")
+    y, names, task = encode_labels(y_train, class_names, is_regression, 'y_train', n=n)
     if task == 'classification' and len(names) < 2:
         raise ValueError(f"`y_train` has a single class {names}: classification needs at least two.")
-    return y_train, names, task
+    if task == 'multilabel' and (y.sum(1) <= 1).all():
+        none = np.flatnonzero(y.sum(1) == 0)
+        warnings.warn(f"`y_train`: no text has two classes, but {len(none)} have none (row(s) {none[:10].tolist()}): read as a multi-label "
+                      "task, each class a yes/no. If these are one-hot labels, those rows lack their class: fix them for a classification.")
+    return y, names, task
 
 # %% ../nbs/08_data.ipynb #cde4361a
-def _validation(x_train, y_train, x_test, y_test, names, task, val_pct, random_state) -> tuple:
+def _validation_labels(y_test, names:list, task:str, by_value:bool, n:int) -> np.ndarray:
+    "Targets of validation labels `y_test`: encoded with the training classes `names`, and checked against the training `task`."
+    if task == 'regression': return encode_labels(y_test, [], True, 'y_test', n)[0]
+    t, _, vtask = encode_labels(y_test, names, False, 'y_test', n, by_value=by_value)
+    if vtask == task: return t
+    if task == 'multilabel' and vtask == 'classification': return np.eye(len(names), dtype='float32')[t]
+    if vtask == 'multilabel':
+        rows = np.flatnonzero(t.sum(1) != 1)
+        raise ValueError(f"`y_test` has {len(rows)} row(s) with no class or several ({rows[:10].tolist()}), but each training text has "
+                         "exactly one class: give each validation text one class, or train on multi-label rows.")
+    raise ValueError(f"`y_test` holds {vtask} labels (numbers that are not whole), but the training labels make a {task}.")
+
+# %% ../nbs/08_data.ipynb #705c3571
+def _validation(x_train, y_train, x_test, y_test, names, task, by_value, val_pct, random_state) -> tuple:
     "`x_train, x_test, y_train, y_test`: the validation data given, encoded like the training data, or split off it."
     if x_test is None:
         if y_test is not None: raise ValueError("`y_test` was given without `x_test`: pass both or neither.")
@@ -189,9 +223,16 @@ def _validation(x_train, y_train, x_test, y_test, names, task, val_pct, random_s
         return x_train[tr], x_train[va], y_train[tr], y_train[va]
     x_test = check_texts(x_test, 'x_test')
     if y_test is None: raise ValueError("`x_test` was given without `y_test`: pass both or neither.")
-    y_test = encode_labels(y_test, names if task != 'regression' else [], task == 'regression', 'y_test', n=len(x_test))[0]
     if (x_test.ndim == 2) != (x_train.ndim == 2): raise ValueError("`x_train` and `x_test` must both be texts or both be pairs.")
-    return x_train, x_test, y_train, y_test
+    return x_train, x_test, y_train, _validation_labels(y_test, names, task, by_value, len(x_test))
+
+# %% ../nbs/08_data.ipynb #10f22884
+def _warn_unlearnable(y_train:np.ndarray, names:list, task:str):
+    "Warn about the classes of `names` that no training target `y_train` has."
+    if task == 'regression': return
+    counts = np.bincount(y_train, minlength=len(names)) if task == 'classification' else y_train.sum(0)
+    none = [c for c, k in zip(names, counts) if k == 0]
+    if none: warnings.warn(f"`y_train`: class(es) {none[:20]} have no training example (after any `val_pct` split): the model cannot learn them.")
 
 # %% ../nbs/08_data.ipynb #f85b968e
 def _preprocessor(preprocess_mode, maxlen, names, task, max_features, ngram_range, x_train) -> TextPreprocessor:
@@ -206,7 +247,7 @@ def _preprocessor(preprocess_mode, maxlen, names, task, max_features, ngram_rang
 
 # %% ../nbs/08_data.ipynb #9a22876f
 def texts_from_array(x_train, # training texts (strings, or `(text_a, text_b)` pairs)
-                     y_train, # training labels (strings, ints, one/multi-hot rows, floats)
+                     y_train, # training labels (strings, ints, one/multi-hot rows, lists of labels, floats)
                      x_test=None, y_test=None, # validation texts and labels (else `val_pct` of the training data)
                      class_names=[], # names of integer classes, in index order
                      max_features=20000, # vocabulary size ('standard' mode)
@@ -221,23 +262,119 @@ def texts_from_array(x_train, # training texts (strings, or `(text_a, text_b)` p
     "Load texts and labels from arrays: returns `(x_train, y_train), (x_val, y_val), preproc`."
     x_train = check_texts(x_train, 'x_train')
     y_train, names, task = _train_labels(y_train, class_names, is_regression, len(x_train))
-    x_train, x_test, y_train, y_test = _validation(x_train, y_train, x_test, y_test, names, task, val_pct, random_state)
+    by_value = not listify(class_names)   # labels read by value are validated by value
+    x_train, x_test, y_train, y_test = _validation(x_train, y_train, x_test, y_test, names, task, by_value, val_pct, check_seed(random_state))
+    _warn_unlearnable(y_train, names, task)
     preproc = _preprocessor(preprocess_mode, maxlen, names, task, max_features, ngram_range, x_train)
     summarize('train', x_train, y_train, preproc, verbose)
     summarize('validation', x_test, y_test, preproc, verbose)
     return (x_train, y_train), (x_test, y_test), preproc
 
+# %% ../nbs/08_data.ipynb #c9d2e88d
+_BOMS = ((codecs.BOM_UTF32_LE, 'utf-32'), (codecs.BOM_UTF32_BE, 'utf-32'), (codecs.BOM_UTF8, 'utf-8'),
+         (codecs.BOM_UTF16_LE, 'utf-16'), (codecs.BOM_UTF16_BE, 'utf-16'))   # UTF-32's LE mark starts with UTF-16's
+
+def bom_encoding(raw:bytes):
+    "The encoding that a byte-order mark at the start of `raw` announces, or `None`."
+    return next((enc for bom, enc in _BOMS if raw.startswith(bom)), None)
+
+# %% ../nbs/08_data.ipynb #4dc68d26
+BINARY_SIGNATURES = (b'\x89PNG', b'\xff\xd8\xff', b'GIF87a', b'GIF89a', b'%PDF-', b'PK\x03\x04', b'\x1f\x8b', b'\x7fELF',
+                     b'\xfd7zXZ', b"7z\xbc\xaf'\x1c", b'\xca\xfe\xba\xbe', b'\xd0\xcf\x11\xe0')   # images, PDF, archives, programs, MS Office
+
+def is_binary(raw:bytes, # the file's first bytes (8 KiB are enough)
+              encoding=None, # the encoding the file is read with
+             ) -> bool:
+    "Does `raw` look like a binary file rather than text: a known signature, or a NUL byte in its first 8 KiB?"
+    if bom_encoding(raw): return False
+    if raw.startswith(BINARY_SIGNATURES): return True
+    wide = encoding and codecs.lookup(encoding).name.startswith(('utf-16', 'utf-32'))   # NUL bytes are part of their text
+    return not wide and b'\x00' in raw[:8192]
+
+# %% ../nbs/08_data.ipynb #a63a8450
+ERRORS = ('strict', 'replace', 'ignore', 'backslashreplace')
+ENCODING_HINT = ("Pass the file's `encoding`, e.g. `encoding='cp1252'` (Windows, Western European), 'latin-1', 'gb18030' (Chinese) "
+                 "or 'shift_jis' (Japanese); or `errors='replace'` to read undecodable bytes as U+FFFD.")
+
+def _check_encoding(encoding, errors):
+    "A `ValueError` unless `encoding` is `None` or an encoding Python knows, and `errors` one of `ERRORS`."
+    if encoding is not None:
+        try: codecs.lookup(encoding)
+        except (LookupError, TypeError): raise ValueError(f"`encoding` {encoding!r} is not an encoding Python knows: try 'utf-8', 'cp1252', 'latin-1' or 'gb18030'.") from None
+    if not isinstance(errors, str) or errors not in ERRORS:
+        raise ValueError(f"`errors` must be one of {ERRORS}, not {errors!r}: 'strict' stops at an undecodable byte, 'replace' reads it as U+FFFD.")
+
+# %% ../nbs/08_data.ipynb #67c4051e
+def decode(raw:bytes, encoding=None, errors='strict') -> str:
+    "`raw` as text: in `encoding` if given, else as its byte-order mark says, else UTF-8; a leading byte-order mark is dropped."
+    return raw.decode(encoding or bom_encoding(raw) or 'utf-8', errors).removeprefix('\ufeff')
+
+def _decode_error(e:UnicodeDecodeError) -> str:
+    "Where decoding failed, in words."
+    return f"byte 0x{e.object[e.start]:02x} at position {e.start} is not valid {e.encoding} ({e.reason})"
+
+# %% ../nbs/08_data.ipynb #c7d33265
+def read_text(f:Path, # the file
+              encoding=None, # its encoding (default: the byte-order mark's, else UTF-8)
+              errors='strict', # 'replace' reads undecodable bytes as U+FFFD instead of stopping
+             ) -> str:
+    "The text of file `f`, decoded by `decode`; a `ValueError` naming the file and the encodings to try at an undecodable byte."
+    _check_encoding(encoding, errors)
+    try: return decode(Path(f).read_bytes(), encoding, errors)
+    except UnicodeDecodeError as e: raise ValueError(f"{f}: {_decode_error(e)}. {ENCODING_HINT}") from None
+
 # %% ../nbs/08_data.ipynb #87abc0a9
-def _df_xy(df, text_column, label_columns, arg):
+def _sep_hint(columns, sep=None) -> str:
+    "A hint when a table has one column whose name holds a separator other than `sep`: it was read with the wrong one."
+    found = [s for s in ('\t', ';', '|', ',') if len(columns) == 1 and s != sep and s in str(columns[0])]
+    return f" Its header holds {found[0]!r}: if that is the separator, pass `sep={found[0]!r}`." if found else ''
+
+def _column_name(c, arg):
+    "`c` if it can name a column, else a `TypeError` naming `arg`."
+    if not isinstance(c, (str, int, np.integer)): raise TypeError(f"`{arg}` must name a column (a string), not {type(c).__name__} {c!r:.40}.")
+    return c
+
+# %% ../nbs/08_data.ipynb #55a32f5d
+def _df_columns(df, text_column, label_columns, arg, source=None) -> list:
+    "The label columns, checked: `df` is a DataFrame with each named column exactly once."
+    where = f"`{arg}` ({source})" if source else f"`{arg}`"
     if not isinstance(df, pd.DataFrame): raise TypeError(f"`{arg}` must be a pandas DataFrame, not {type(df).__name__}.")
-    label_columns = listify(label_columns)
-    missing = [c for c in [text_column, *label_columns] if c not in df.columns]
-    if missing: raise ValueError(f"`{arg}` has no column(s) {missing}; its columns are {list(df.columns)[:20]}.")
+    label_columns = [_column_name(c, 'label_columns') for c in listify(label_columns)]
     if not label_columns: raise ValueError("`label_columns` is empty: name the column(s) that hold the labels.")
+    wanted = list(dict.fromkeys([_column_name(text_column, 'text_column'), *label_columns]))
+    missing = [c for c in wanted if c not in df.columns]
+    if missing: raise ValueError(f"{where} has no column(s) {missing}; its columns are {list(df.columns)[:20]}.{_sep_hint(df.columns)}")
+    dups = [c for c in wanted if (df.columns == c).sum() > 1]
+    if dups: raise ValueError(f"{where} has several columns named {dups}: rename them so that each name is one column.")
+    if df.empty: raise ValueError(f"{where} has no rows.")
+    return label_columns
+
+# %% ../nbs/08_data.ipynb #7d26d618
+def _check_column(df, c, labels:bool, arg, source=None):
+    "An error naming column `c` of `df` and its rows if some of its texts (or labels) are missing, or texts are not strings."
+    where, values = f"`{arg}` ({source})" if source else f"`{arg}`", df[c].tolist()
+    bad = [i for i, v in enumerate(values) if (_missing_label(v) if labels else _missing(v))]
+    what = '(empty, or a marker such as NA, null or None)' if source and labels else '(empty, None or NaN)'
+    if bad: raise ValueError(f"{where}: column {c!r} has {len(bad)} missing {'label' if labels else 'text'}(s) {what} at row(s) {df.index[bad[:10]].tolist()}"
+                             f"{' ...' if len(bad) > 10 else ''}{' (data rows counted from 0 after the header)' if source else ''}: drop those rows or fill them.")
+    i = next((i for i, v in enumerate(values) if not labels and not isinstance(v, (str, tuple, list))), None)
+    if i is not None: raise TypeError(f"{where}: column {c!r} holds {type(values[i]).__name__} {values[i]!r:.30} at row {df.index[i]!r}, not a text: "
+                                      f"convert it first, e.g. `df[{c!r}].astype(str)`.")
+
+def _df_xy(df, text_column, label_columns, arg, source=None):
+    "Texts, labels and class names (several label columns name the classes) of data frame `df`, checked column by column."
+    label_columns = _df_columns(df, text_column, label_columns, arg, source)
+    for i, c in enumerate([text_column, *label_columns]): _check_column(df, c, i > 0, arg, source)
     y = df[label_columns[0]].values if len(label_columns) == 1 else df[label_columns].values
     return df[text_column].tolist(), y, (label_columns if len(label_columns) > 1 else [])
 
 # %% ../nbs/08_data.ipynb #7e2bf5d8
+def _frames_xy(train_df, val_df, text_column, label_columns, args=('train_df', 'val_df'), sources=(None, None)) -> tuple:
+    "`x, y, x_val, y_val, class_names` of the training and (optional) validation frames."
+    x, y, names = _df_xy(train_df, text_column, label_columns, args[0], sources[0])
+    xv, yv = _df_xy(val_df, text_column, label_columns, args[1], sources[1])[:2] if val_df is not None else (None, None)
+    return x, y, xv, yv, names
+
 def texts_from_df(train_df, # training data
                   text_column, # name of the column of texts
                   label_columns=[], # one label column, or several 0/1 columns
@@ -246,85 +383,193 @@ def texts_from_df(train_df, # training data
                   preprocess_mode='standard', lang=None, random_state=None,
                   is_regression=False, verbose=1):
     "Load texts and labels from data frames: returns `(x_train, y_train), (x_val, y_val), preproc`."
-    x, y, names = _df_xy(train_df, text_column, label_columns, 'train_df')
-    xv, yv = _df_xy(val_df, text_column, label_columns, 'val_df')[:2] if val_df is not None else (None, None)
+    x, y, xv, yv, names = _frames_xy(train_df, val_df, text_column, label_columns)
     return texts_from_array(x, y, xv, yv, class_names=names, max_features=max_features, maxlen=maxlen, val_pct=val_pct,
                             ngram_range=ngram_range, preprocess_mode=preprocess_mode, random_state=random_state,
                             is_regression=is_regression, verbose=verbose)
 
 # %% ../nbs/08_data.ipynb #6fdf8b83
-def _read_csv(f, arg, sep, encoding) -> pd.DataFrame:
-    "The CSV file `f` (named `arg` in errors) as a frame."
-    if not Path(f).is_file(): raise FileNotFoundError(f"`{arg}`: no file at {f}.")
-    return pd.read_csv(f, sep=sep, encoding=encoding or 'utf-8', encoding_errors='replace' if encoding is None else 'strict')
+def _as_path(f, arg) -> Path:
+    "`f` as a `Path`, or a `TypeError` naming `arg` if it is not a path."
+    if not isinstance(f, (str, os.PathLike)): raise TypeError(f"`{arg}` must be a path (a string or `Path`), not {type(f).__name__}.")
+    return Path(f).expanduser()
+
+def _check_csv_file(f, arg, encoding) -> tuple:
+    "`(path, first bytes)` of the CSV/TSV file `f`, or an error naming `arg`: missing, a folder, empty, or binary."
+    f = _as_path(f, arg)
+    if not f.exists(): raise FileNotFoundError(f"`{arg}`: no file at {f}.")
+    if f.is_dir(): raise ValueError(f"`{arg}`: {f} is a folder, not a CSV file (a folder of class folders is for `texts_from_folder`).")
+    with open(f, 'rb') as h: head = h.read(8192)
+    if not head.strip(): raise ValueError(f"`{arg}`: {f} is empty: a CSV file needs a header line and rows.")
+    if is_binary(head, encoding): raise ValueError(f"`{arg}`: {f} is a binary file (a known binary signature, or NUL bytes), not a CSV text file.")
+    return f, head
+
+# %% ../nbs/08_data.ipynb #43f161eb
+import csv
+
+def _header(head:bytes, sep:str, encoding) -> list:
+    "The names in the header line that starts `head` (the file's first bytes)."
+    line = decode(head, encoding, 'replace').splitlines()[:1]
+    return [h.strip() for h in next(csv.reader(line, delimiter=sep), [])] if len(sep) == 1 else []
+
+def _parse_hint(head:bytes, sep:str, encoding) -> str:
+    "What to try when pandas cannot parse a file: another separator its first line holds, or no quoting."
+    return (_sep_hint(decode(head, encoding, 'replace').splitlines()[:1], sep) or " A text with a stray quote can swallow "
+            "lines: read the file with `pandas.read_csv(..., quoting=csv.QUOTE_NONE)` and use `texts_from_df`.")
+
+# %% ../nbs/08_data.ipynb #d6d4b946
+_NA_LABELS = ['', '#N/A', '#N/A N/A', '#NA', '-1.#IND', '-1.#QNAN', '-NaN', '-nan', '1.#IND', '1.#QNAN', '<NA>', 'N/A', 'NA',
+              'NULL', 'NaN', 'None', 'n/a', 'nan', 'null']   # pandas' missing-value markers, for label columns only
+
+def _read_csv(f, arg, sep, encoding, errors, text_column, label_columns) -> pd.DataFrame:
+    "The CSV file `f` (named `arg` in errors) as a frame: texts as strings, only empty texts missing."
+    f, head = _check_csv_file(f, arg, encoding)
+    enc, na = encoding or bom_encoding(head) or 'utf-8', {**{c: _NA_LABELS for c in listify(label_columns)}, text_column: ['']}
+    try: df = pd.read_csv(f, sep=sep, encoding=enc, encoding_errors=errors, keep_default_na=False, na_values=na, dtype={text_column: str})
+    except UnicodeDecodeError as e: raise ValueError(f"`{arg}`: {f}: {_decode_error(e)}. {ENCODING_HINT}") from None
+    except pd.errors.ParserError as e:
+        raise ValueError(f"`{arg}`: {f} cannot be read as a table separated by {sep!r} ({str(e).strip()}).{_parse_hint(head, sep, enc)}") from None
+    if not isinstance(df.index, pd.RangeIndex):   # pandas made the first field of rows longer than the header their index
+        raise ValueError(f"`{arg}`: the rows of {f} have more fields than its header, as when a text holds the separator {sep!r} "
+                         f"unquoted: quote such texts, or pass the right `sep`.{_parse_hint(head, sep, enc)}")
+    names = _header(head, sep, enc)
+    dups = [c for c in dict.fromkeys([text_column, *listify(label_columns)]) if names.count(str(c)) > 1]
+    if dups: raise ValueError(f"`{arg}`: the header of {f} names several columns {dups}: rename them so that each name is one column.")
+    if df.empty: raise ValueError(f"`{arg}`: {f} has a header but no rows.")
+    return df
 
 # %% ../nbs/08_data.ipynb #ba8c4799
 def texts_from_csv(train_filepath, # CSV (or TSV with `sep='\t'`) of training data
                    text_column, label_columns=[],
                    val_filepath=None, # validation CSV (else `val_pct` of the training data)
                    max_features=20000, maxlen=512, val_pct=0.1, ngram_range=1, preprocess_mode='standard',
-                   encoding=None, # file encoding; `None` reads UTF-8, replacing undecodable bytes
-                   lang=None, sep=',', is_regression=False, random_state=None, verbose=1):
+                   encoding=None, # file encoding (default: UTF-8, or what a byte-order mark says)
+                   lang=None, sep=',', is_regression=False, random_state=None, verbose=1,
+                   errors='strict', # 'replace' reads undecodable bytes as U+FFFD instead of stopping
+                  ):
     "Load texts and labels from CSV files: returns `(x_train, y_train), (x_val, y_val), preproc`."
-    return texts_from_df(_read_csv(train_filepath, 'train_filepath', sep, encoding), text_column, label_columns,
-                         _read_csv(val_filepath, 'val_filepath', sep, encoding) if val_filepath else None, max_features=max_features,
-                         maxlen=maxlen, val_pct=val_pct, ngram_range=ngram_range, preprocess_mode=preprocess_mode,
-                         random_state=random_state, is_regression=is_regression, verbose=verbose)
-
-# %% ../nbs/08_data.ipynb #c7d33265
-def read_text(f:Path, encoding=None) -> str:
-    "Read a text file: `encoding` if given, else UTF-8, then cp1252, never failing on a bad byte."
-    raw = Path(f).read_bytes()
-    if encoding: return raw.decode(encoding, errors='replace')
-    for enc in ('utf-8', 'cp1252'):
-        try: return raw.decode(enc)
-        except UnicodeDecodeError: pass
-    return raw.decode('latin-1')
+    _check_encoding(encoding, errors)
+    if not isinstance(sep, str) or not sep: raise ValueError(f"`sep` must be a separator such as ',' or '\\t', not {sep!r}.")
+    text_column, label_columns = _column_name(text_column, 'text_column'), [_column_name(c, 'label_columns') for c in listify(label_columns)]
+    read = lambda f, arg: _read_csv(f, arg, sep, encoding, errors, text_column, label_columns)
+    frames = read(train_filepath, 'train_filepath'), (read(val_filepath, 'val_filepath') if val_filepath is not None else None)
+    x, y, xv, yv, names = _frames_xy(*frames, text_column, label_columns, ('train_filepath', 'val_filepath'), (train_filepath, val_filepath))
+    return texts_from_array(x, y, xv, yv, class_names=names, max_features=max_features, maxlen=maxlen, val_pct=val_pct,
+                            ngram_range=ngram_range, preprocess_mode=preprocess_mode, random_state=random_state,
+                            is_regression=is_regression, verbose=verbose)
 
 # %% ../nbs/08_data.ipynb #3178a2e7
 NOT_CLASSES = ('unsup',)   # IMDb's unlabeled reviews
+IGNORED_FILES = ('Thumbs.db', 'desktop.ini')   # what file managers leave behind
+
+def _hidden(p:Path) -> bool: return p.name.startswith('.') or p.name in IGNORED_FILES
 
 def class_folders(folder:Path, classes=None) -> list:
-    "Class sub-folders of `folder` (those holding files), optionally restricted to `classes`."
-    found = sorted(d.name for d in Path(folder).iterdir()
-                   if d.is_dir() and d.name not in NOT_CLASSES and not d.name.startswith('.') and any(f.is_file() for f in d.iterdir()))
-    if classes:
-        unknown = [c for c in classes if c not in found]
-        if unknown: raise ValueError(f"`classes` names {unknown}, which are not class folders of {folder} (found {found}).")
-        return list(classes)
-    return found
+    "Class sub-folders of `folder` (all but hidden ones and `NOT_CLASSES`, sorted), or `classes`, checked to be among them."
+    found = sorted(d.name for d in Path(folder).iterdir() if d.is_dir() and d.name not in NOT_CLASSES and not _hidden(d))
+    if not classes: return found
+    if isinstance(classes, (str, set, frozenset, dict)) or not hasattr(classes, '__iter__'):
+        raise TypeError(f"`classes` must be a list of class-folder names, not {type(classes).__name__} {classes!r:.40}.")
+    classes, unknown = list(classes), [c for c in classes if c not in found]
+    if unknown: raise ValueError(f"`classes` names {unknown}, which are not class folders of {folder} (found {found}).")
+    if len(set(classes)) < len(classes): raise ValueError(f"`classes` names a class more than once: {classes}.")
+    return classes
 
 # %% ../nbs/08_data.ipynb #61b41dab
-def read_class_folders(folder:Path, classes:list, encoding=None):
-    "Texts and class labels of the files in each class folder."
-    x, y = [], []
+def _class_files(d:Path, skipped:dict) -> list:
+    "The files of class folder `d`, sorted; its sub-folders and anything else that is not a file go to `skipped`, hidden files nowhere."
+    if not d.is_dir(): raise FileNotFoundError(f"No class folder {d}: expected {d.parent}/<class>/<files>.")
+    files = []
+    for f in sorted(d.iterdir()):
+        if _hidden(f): continue
+        if f.is_file(): files.append(f)
+        else: skipped['sub-folder(s), not read' if f.is_dir() else 'broken link(s) or special file(s)'].append(f)
+    return files
+
+def _read_file(f:Path, encoding, errors, skipped:dict):
+    "The text of file `f`, or `None` if it is binary or blank (it then goes to `skipped`); a `UnicodeDecodeError` if it cannot be decoded."
+    raw = f.read_bytes()
+    if is_binary(raw, encoding): skipped['binary file(s)'].append(f); return None
+    text = decode(raw, encoding, errors)
+    if text.strip(): return text
+    skipped['empty file(s)'].append(f)
+
+# %% ../nbs/08_data.ipynb #c5070205
+def _some(paths:list, folder) -> str:
+    "A few of `paths`, relative to `folder`."
+    return ', '.join(str(Path(p).relative_to(folder)) for p in paths[:3]) + (', ...' if len(paths) > 3 else '')
+
+def _skip_report(skipped:dict, folder) -> str:
+    "One sentence that counts what was skipped under `folder`, by kind, and names a few of each."
+    parts = '; '.join(f"{len(v)} {kind} ({_some(v, folder)})" for kind, v in sorted(skipped.items()))
+    return f"Skipped {sum(map(len, skipped.values()))} entries of {folder} that are not texts: {parts}."
+
+def _undecodable(bad:list, folder, encoding) -> str:
+    "The error for the files of `bad` (`(path, UnicodeDecodeError)` pairs) under `folder` that `encoding` cannot decode."
+    f, e = bad[0]
+    return (f"`datadir`: {len(bad)} file(s) under {folder} are not valid {encoding or 'UTF-8'} ({_some([p for p, _ in bad], folder)}); "
+            f"in {f}, {_decode_error(e)}. {ENCODING_HINT}")
+
+# %% ../nbs/08_data.ipynb #21646b4b
+def read_class_folders(folder:Path, classes:list, encoding=None, errors='strict'):
+    "Texts and class labels of the files in each class folder; one warning counts what was skipped, one error names undecodable files."
+    x, y, skipped, bad = [], [], defaultdict(list), []
     for c in classes:
-        for f in sorted((Path(folder)/c).iterdir()):
-            if f.is_file() and not f.name.startswith('.'): x.append(read_text(f, encoding)); y.append(c)
+        for f in _class_files(Path(folder)/c, skipped):
+            try: text = _read_file(f, encoding, errors, skipped)
+            except UnicodeDecodeError as e: bad.append((f, e)); continue
+            if text is not None: x.append(text); y.append(c)
+    if bad: raise ValueError(_undecodable(bad, folder, encoding))
+    if skipped: warnings.warn(_skip_report(skipped, folder))
     return x, y
 
 # %% ../nbs/08_data.ipynb #6a0b1239
 def _train_test_dirs(datadir:Path, train_test_names) -> tuple:
     "The training folder and the test folder (`None` when `datadir` is itself the folder of classes)."
-    if not datadir.is_dir(): raise FileNotFoundError(f"`datadir`: no folder at {datadir}.")
-    if not (isinstance(train_test_names, (list, tuple)) and len(train_test_names) == 2 and all(isinstance(n, str) for n in train_test_names)):
-        raise ValueError(f"`train_test_names` must be two folder names, like ['train', 'test'], not {train_test_names!r}.")
+    if not datadir.exists(): raise FileNotFoundError(f"`datadir`: no folder at {datadir}.")
+    if not datadir.is_dir(): raise ValueError(f"`datadir`: {datadir} is a file; pass the folder that holds train/<class>/<files>.")
+    if not (isinstance(train_test_names, (list, tuple)) and len(train_test_names) == 2 and all(isinstance(n, str) and n for n in train_test_names)
+            and train_test_names[0] != train_test_names[1]):
+        raise ValueError(f"`train_test_names` must be two different folder names, like ['train', 'test'], not {train_test_names!r}.")
     train_dir, test_dir = (datadir/n for n in train_test_names)
+    for d in (train_dir, test_dir):
+        if d.exists() and not d.is_dir(): raise ValueError(f"`datadir`: {d} is a file, not a folder of class folders.")
     if not train_dir.is_dir():
-        if len(class_folders(datadir)) < 2:
+        if sum(any(f.is_file() for f in (datadir/c).iterdir()) for c in class_folders(datadir)) < 2:   # no folders of files either
             raise FileNotFoundError(f"`datadir` {datadir} has no {train_test_names[0]!r} folder and no class folders: expected "
                                     f"{train_dir}/<class>/<files> (or set `train_test_names`), or {datadir}/<class>/<files>.")
         train_dir, test_dir = datadir, None   # one folder of classes: `val_pct` of it is held out
     return train_dir, test_dir
 
 # %% ../nbs/08_data.ipynb #41337de1
-def _read_folders(train_dir:Path, test_dir, classes, encoding) -> tuple:
-    "`classes, x, y, x_test, y_test`: the classes of `train_dir`, its texts and labels, and those of `test_dir` if it exists."
-    classes = class_folders(train_dir, classes)
-    if len(classes) < 2: raise ValueError(f"`datadir`: {train_dir} has {len(classes)} class folder(s) {classes}; at least two are needed.")
-    x, y = read_class_folders(train_dir, classes, encoding)
-    xt, yt = read_class_folders(test_dir, classes, encoding) if test_dir and test_dir.is_dir() else (None, None)
-    return classes, x, y, xt, yt
+def _with_texts(names:list, y:list, folder:Path, asked:bool) -> list:
+    "The classes of `names` that have texts in `y`; one without is an error if `classes` asked for it, else dropped with a warning."
+    empty = [c for c in names if c not in set(y)]
+    if empty and asked: raise ValueError(f"`classes`: the class folder(s) {empty} of {folder} hold no text file.")
+    if empty: warnings.warn(f"`datadir`: the class folder(s) {empty} of {folder} hold no text file: they are not classes.")
+    return [c for c in names if c not in empty]
+
+def _check_test_classes(names:list, yt:list, train_dir:Path, test_dir:Path):
+    "An error for classes with texts in `test_dir` but none in `train_dir`; a warning for training classes `test_dir` has no text of."
+    if not yt: raise ValueError(f"`datadir`: {test_dir} holds no text in class folders: expected {test_dir}/<class>/<files> like "
+                                f"{train_dir}, or no {test_dir.name!r} folder at all to hold out `val_pct` of the training texts.")
+    extra = sorted(set(yt) - set(names))
+    if extra: raise ValueError(f"`datadir`: {test_dir} has texts of class(es) {extra} that {train_dir} has none of: a model trained on it "
+                               "cannot predict them, so they would be dropped or scored wrong. Add training texts, remove those folders, or pick `classes`.")
+    absent = [c for c in names if c not in set(yt)]
+    if absent: warnings.warn(f"`datadir`: {test_dir} has no texts of class(es) {absent}: the validation has no example of them, so its scores do not cover them.")
+
+# %% ../nbs/08_data.ipynb #a9b38140
+def _read_folders(train_dir:Path, test_dir, classes, encoding, errors='strict') -> tuple:
+    "`classes, x, y, x_test, y_test`: the classes of `train_dir` that hold texts, their texts and labels, and those of `test_dir` if it exists."
+    names = class_folders(train_dir, classes)
+    x, y = read_class_folders(train_dir, names, encoding, errors)
+    names = _with_texts(names, y, train_dir, asked=bool(classes))
+    if len(names) < 2: raise ValueError(f"`datadir`: {train_dir} has {len(names)} class folder(s) with texts {names}; at least two are needed.")
+    if not (test_dir and test_dir.is_dir()): return names, x, y, None, None
+    xt, yt = read_class_folders(test_dir, [c for c in class_folders(test_dir) if not classes or c in names], encoding, errors)
+    _check_test_classes(names, yt, train_dir, test_dir)
+    return names, x, y, xt, yt
 
 # %% ../nbs/08_data.ipynb #76c03285
 def _shuffled(x:list, y:list, random_state) -> tuple:
@@ -337,13 +582,18 @@ def texts_from_folder(datadir, # folder holding `train/` (and `test/`) with one 
                       classes=None, # the classes to load (default: every class folder)
                       max_features=20000, maxlen=400, ngram_range=1,
                       train_test_names=['train', 'test'], # names of the training and test folders
-                      preprocess_mode='standard', encoding=None, val_pct=0.1, random_state=None, verbose=1,
+                      preprocess_mode='standard',
+                      encoding=None, # the files' encoding (default: UTF-8, or what a byte-order mark says)
+                      val_pct=0.1, random_state=None, verbose=1,
                       encode=None, # alias of `encoding` (the seed's spelling)
+                      errors='strict', # 'replace' reads undecodable bytes as U+FFFD instead of stopping
                      ):
     "Load texts from class folders: returns `(x_train, y_train), (x_val, y_val), preproc`."
-    train_dir, test_dir = _train_test_dirs(Path(datadir).expanduser(), train_test_names)
-    classes, x, y, xt, yt = _read_folders(train_dir, test_dir, classes, encoding or encode)
-    x, y = _shuffled(x, y, random_state)
+    if encoding and encode and encoding != encode: raise ValueError(f"`encoding`={encoding!r} and its alias `encode`={encode!r} disagree: pass one.")
+    _check_encoding(encoding or encode, errors)
+    train_dir, test_dir = _train_test_dirs(_as_path(datadir, 'datadir'), train_test_names)
+    classes, x, y, xt, yt = _read_folders(train_dir, test_dir, classes, encoding or encode, errors)
+    x, y = _shuffled(x, y, check_seed(random_state))
     return texts_from_array(x, y, xt, yt, class_names=classes, max_features=max_features, maxlen=maxlen,
                             val_pct=val_pct, ngram_range=ngram_range, preprocess_mode=preprocess_mode,
                             random_state=random_state, verbose=verbose)
@@ -356,7 +606,7 @@ def _imdb_reviews(tar, n_per_class:int):
     need = {}
     for m in tar:
         parts = m.name.split('/')
-        if not m.isfile() or len(parts) != 4 or parts[2] not in ('pos', 'neg') or parts[1] not in ('train', 'test'): continue
+        if not m.isfile() or len(parts) != 4 or parts[2] not in ('pos', 'neg') or parts[1] not in ('train', 'test') or parts[3] in ('', '.', '..'): continue
         key = (parts[1], parts[2])
         if need.get(key, 0) >= n_per_class: continue
         yield m, parts
@@ -364,17 +614,23 @@ def _imdb_reviews(tar, n_per_class:int):
         if len(need) == 4 and min(need.values()) >= n_per_class: break
 
 # %% ../nbs/08_data.ipynb #a40611cc
+import gzip, zlib
+
 def imdb_sample(dest, # folder to create `train/{pos,neg}` and `test/{pos,neg}` in
                 n_per_class=100, # reviews per class and split
                 archive=None, # the `aclImdb_v1_labeled.tar.gz` archive (default: in the shared data)
                ) -> Path:
     "Extract `n_per_class` reviews per class and split from the IMDb archive into `dest`."
-    archive = Path(archive or data_dir()/'imdb'/'aclImdb_v1_labeled.tar.gz')
+    n_per_class, archive = check_int(n_per_class, 'n_per_class'), _as_path(archive or data_dir()/'imdb'/'aclImdb_v1_labeled.tar.gz', 'archive')
     if not archive.is_file(): raise FileNotFoundError(f"`archive`: no IMDb archive at {archive}.")
-    dest = Path(dest)
-    with tarfile.open(archive) as tar:
-        for m, parts in _imdb_reviews(tar, n_per_class):
-            out = dest/parts[1]/parts[2]/parts[3]
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_bytes(tar.extractfile(m).read())
+    dest, found = _as_path(dest, 'dest'), 0
+    try:
+        with tarfile.open(archive) as tar:
+            for m, parts in _imdb_reviews(tar, n_per_class):
+                out = dest/parts[1]/parts[2]/parts[3]
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_bytes(tar.extractfile(m).read()); found += 1
+    except (tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile) as e:
+        raise ValueError(f"`archive`: {archive} is not a readable tar archive ({type(e).__name__}: {e}): it is damaged.") from None
+    if not found: raise ValueError(f"`archive`: {archive} holds no IMDb review (<root>/{{train,test}}/{{pos,neg}}/<file>): it is not the IMDb archive.")
     return dest

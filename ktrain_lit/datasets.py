@@ -43,10 +43,16 @@ def file_checksum(path, # the file to hash
     return f'{algorithm}:{h.hexdigest()}'
 
 # %% ../nbs/09_datasets.ipynb #685f9e76
+def _algorithm(checksum) -> str:
+    "The `hashlib` algorithm that `checksum` (`algorithm:hexdigest`) names, or a `ValueError` naming the argument."
+    algorithm, sep, digest = str(checksum).partition(':')
+    if not (isinstance(checksum, str) and sep and digest and algorithm.lower() in hashlib.algorithms_available):
+        raise ValueError(f"`checksum` must be 'algorithm:hexdigest' with an algorithm of hashlib such as 'sha256', not {checksum!r}.")
+    return algorithm.lower()
+
 def checksum_ok(path, expected:str) -> bool:
     "Does the file at `path` have the checksum `expected` (`algorithm:hexdigest`)?"
-    algorithm = expected.split(':', 1)[0]
-    return file_checksum(path, algorithm) == expected.lower()
+    return file_checksum(path, _algorithm(expected)) == expected.lower()
 
 # %% ../nbs/09_datasets.ipynb #513b8d68
 def _stream(url:str, part:Path, desc:str, timeout, progress):
@@ -132,15 +138,18 @@ def _fetch_path(name:str, d:dict, path:Path, folder:Path) -> Path:
 
 # %% ../nbs/09_datasets.ipynb #8f6ec15b
 def _fetch_archive(name:str, d:dict, cache:Path, download_ok:bool) -> Path:
-    "The archive of data set `name` (described by `d`) in `cache`, downloaded and checked if it is not there."
+    "The archive of data set `name` (described by `d`) in `cache`, downloaded and checked if it is not there, checked if it is."
     archive = cache/d['archive']
-    if not archive.is_file():
-        if not download_ok:
-            raise FileNotFoundError(f"{name} is not on disk and `download_ok=False`: place {d['archive']} ({d['size']}, from "
-                                    f"{d['url']}) at {archive}, or pass its path as `path=`.")
-        print(f"downloading {name} ({d['size']}) from {d['url']}")
-        download(d['url'], archive, d['checksum'])
-    return archive
+    if archive.is_file():
+        if not checksum_ok(archive, d['checksum']):
+            raise ValueError(f"{archive} has checksum {file_checksum(archive, _algorithm(d['checksum']))}, not {d['checksum']}: it is damaged or not "
+                             f"the official archive. Delete it to download it again, or pass it as `path=` to use it as it is.")
+        return archive
+    if not download_ok:
+        raise FileNotFoundError(f"{name} is not on disk and `download_ok=False`: place {d['archive']} ({d['size']}, from "
+                                f"{d['url']}) at {archive}, or pass its path as `path=`.")
+    print(f"downloading {name} ({d['size']}) from {d['url']}")
+    return download(d['url'], archive, d['checksum'])
 
 # %% ../nbs/09_datasets.ipynb #d5cfd487
 def fetch(name:str, # a key of `DATASETS`
@@ -149,7 +158,9 @@ def fetch(name:str, # a key of `DATASETS`
           download_ok=True, # download the official archive when nothing is on disk
          ) -> Path:
     "The unpacked folder of data set `name`: from `path`, the cache, or a checked download."
-    if name not in DATASETS: raise ValueError(f"`name` must be one of {sorted(DATASETS)}, not {name!r}.")
+    if not isinstance(name, str) or name not in DATASETS: raise ValueError(f"`name` must be one of {sorted(DATASETS)}, not {name!r}.")
+    for arg, v in (('path', path), ('cache', cache)):
+        if v is not None and not isinstance(v, (str, os.PathLike)): raise TypeError(f"`{arg}` must be a path (a string or `Path`), not {type(v).__name__}.")
     d = DATASETS[name]
     cache = Path(cache).expanduser() if cache else datasets_dir()
     folder = cache/name

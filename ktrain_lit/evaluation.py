@@ -6,12 +6,15 @@ Docs: https://ktrain-lit.github.io/ktrain_lit/evaluation.html.md"""
 
 # %% ../nbs/14_evaluation.ipynb #90d3ef90
 from __future__ import annotations
-import textwrap
+import os, textwrap
+from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.basics import patch
 from sklearn.metrics import (classification_report, confusion_matrix, multilabel_confusion_matrix,
                              mean_absolute_error, mean_squared_error, r2_score, ConfusionMatrixDisplay, PredictionErrorDisplay)
 from .core import keras
+from .io import atomic_file
+from .texts import check_int, TASKS
 from .learner import Learner, LOSSES
 
 # %% auto #0
@@ -48,7 +51,10 @@ def display_names(model, # a `TextModel`
 # %% ../nbs/14_evaluation.ipynb #67b346ef
 def _preproc_names(model, preproc):
     "Class names of a ktrain preprocessor (or predictor), if it has any: what ktrain needed `preproc` for."
-    if preproc is None or model.task == 'regression': return None
+    if preproc is None: return None
+    if not (hasattr(preproc, 'get_classes') or hasattr(preproc, 'class_names')):
+        raise TypeError(f"`preproc` must be the preprocessor a loader returned (or a predictor), not {type(preproc).__name__}.")
+    if model.task == 'regression': return None
     names = preproc.get_classes() if hasattr(preproc, 'get_classes') else getattr(preproc, 'class_names', None)
     return list(names) if names is not None and len(names) else None
 
@@ -59,7 +65,10 @@ def plot_confusion_matrix(cm, # `(k, k)` counts, rows the truth, columns the pre
                           title='Confusion matrix'):
     "A heatmap of a confusion matrix with the count in every cell (scikit-learn's `ConfusionMatrixDisplay`); returns the axes."
     import matplotlib.pyplot as plt
-    cm, k = np.asarray(cm), len(class_names)
+    if isinstance(class_names, str): raise TypeError(f"`class_names` must be a list of names, not the single string {class_names!r}.")
+    cm, class_names = np.asarray(cm), [str(c) for c in class_names]
+    k = len(class_names)
+    if cm.shape != (k, k): raise ValueError(f"`cm` has shape {cm.shape}, but `class_names` has {k} names: a confusion matrix has one row and one column per class.")
     if ax is None: _, ax = plt.subplots(figsize=(max(3.6, 0.55 * k + 2.2), max(3.0, 0.5 * k + 1.6)))
     turn = 45 if k > 2 or max(len(n) for n in class_names) > 10 else 'horizontal'
     ConfusionMatrixDisplay(cm, display_labels=class_names).plot(
@@ -89,13 +98,17 @@ def _plot_regression(y, p):
     return ax
 
 # %% ../nbs/14_evaluation.ipynb #793ebbf5
+def _save_report(table:pd.DataFrame, save_path):
+    "Write `table` to the CSV file `save_path`, whole or not at all."
+    with atomic_file(save_path) as tmp: table.to_csv(tmp)
+
 def _regression_report(y, p, print_report=True, plot=False, save_path=None) -> dict:
     "MAE, MSE and R² of predictions `p` against the values `y`: printed, drawn and saved as asked."
     p = p.reshape(-1)
     res = dict(mae=float(mean_absolute_error(y, p)), mse=float(mean_squared_error(y, p)), r2=float(r2_score(y, p)))
     if print_report: print('  '.join(f'{k}: {v:.4f}' for k, v in res.items()))
     if plot: _plot_regression(np.asarray(y, float), p)
-    if save_path: pd.Series(res).to_frame('value').to_csv(save_path)
+    if save_path: _save_report(pd.Series(res).to_frame('value'), save_path)
     return res
 
 # %% ../nbs/14_evaluation.ipynb #7e2c1a68
@@ -106,13 +119,24 @@ def _class_report(task, y, p, names, print_report=True, plot=False, save_path=No
     kw = dict(labels=range(k), target_names=names, digits=4, zero_division=0)
     report = classification_report(truth, pred, output_dict=True, **kw)
     if print_report: print(classification_report(truth, pred, **kw))
-    if save_path: pd.DataFrame(report).transpose().to_csv(save_path)
+    if save_path: _save_report(pd.DataFrame(report).transpose(), save_path)
     if task == 'multilabel':
         if plot: _plot_label_matrices(multilabel_confusion_matrix(truth, pred, labels=range(k)), names)
         return report
     cm = confusion_matrix(truth, pred, labels=range(k))
     if plot: plot_confusion_matrix(cm, names)
     return cm
+
+# %% ../nbs/14_evaluation.ipynb #d9a5d256
+def _check_save_path(save_path) -> Path|None:
+    "`save_path` as a `Path` (or `None`), or an error naming it: not a path, a folder, or in a folder that does not exist."
+    if save_path is None: return None
+    if not isinstance(save_path, (str, os.PathLike)) or not str(save_path).strip():
+        raise TypeError(f"`save_path` must be the path of a CSV file to write, not {save_path!r}.")
+    p = Path(save_path).expanduser()
+    if p.is_dir(): raise ValueError(f"`save_path` {p} is a folder: give a file name, e.g. {p/'report.csv'}.")
+    if not p.parent.is_dir(): raise FileNotFoundError(f"`save_path` {p}: the folder {p.parent} does not exist.")
+    return p
 
 # %% ../nbs/14_evaluation.ipynb #5507fbe1
 @patch
@@ -123,7 +147,7 @@ def validate(self:Learner, val_data=None, # `(x, y)` to judge on; default: the l
              save_path=None, # also write the report to this CSV file
             ):
     "Judge the model on validation data: the confusion matrix (classification), else a dict of metrics."
-    names, task = display_names(self.model, class_names), self.model.task
+    names, task, save_path = display_names(self.model, class_names), self.model.task, _check_save_path(save_path)
     data = self._eval_data(val_data)
     y, p = data['y'], self.model.predict_encoded(data['encoded'], self.eval_batch_size)
     if task == 'regression': return _regression_report(y, p, print_report, plot, save_path)
@@ -141,7 +165,9 @@ def example_losses(task, # 'classification', 'multilabel' or 'regression'
                    p, # model outputs: probabilities, label scores or values
                   ) -> np.ndarray:
     "The loss of each example under the task's training loss."
+    if task not in TASKS: raise ValueError(f"`task` must be one of {TASKS}, not {task!r}.")
     y, p = np.asarray(y), np.asarray(p, 'float32')
+    if len(y) != len(p): raise ValueError(f"`y` has {len(y)} targets but `p` has {len(p)} outputs: one of each per example.")
     if task == 'regression': y, p = y.reshape(-1, 1), p.reshape(-1, 1)
     y = y.astype('int32' if task == 'classification' else 'float32')
     return keras.ops.convert_to_numpy(keras.losses.get(LOSSES[task])(y, p)).astype('float64')
@@ -152,7 +178,7 @@ def _rank_range(n, size):
     if isinstance(n, (int, np.integer)) and not isinstance(n, bool):
         if n <= 0: raise ValueError(f"`n` must be a positive number of examples, not {n}.")
         start, stop = 0, int(n)
-    elif isinstance(n, (tuple, list)) and len(n) == 2 and all(isinstance(v, (int, np.integer)) for v in n):
+    elif isinstance(n, (tuple, list)) and len(n) == 2 and all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in n):
         start, stop = map(int, n)
         if not 0 <= start < stop: raise ValueError(f"`n`={tuple(n)} must be a `(start, stop)` range of ranks with 0 <= start < stop.")
     else: raise TypeError(f"`n` must be a number of examples or a `(start, stop)` range of ranks, not {n!r}.")
@@ -196,7 +222,7 @@ def clip_text(s:str, # a text
               n=500, # most characters to keep
              ) -> str:
     "`s` cut to about `n` characters, at a word boundary, with an ellipsis when cut."
-    s = ' '.join(str(s).split())
+    n, s = check_int(n, 'n'), ' '.join(str(s).split())
     if len(s) <= n: return s
     cut = s[:n].rsplit(' ', 1)[0] if ' ' in s[n//2:n] else s[:n]
     return cut.rstrip() + ' …'

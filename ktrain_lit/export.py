@@ -14,7 +14,9 @@ from .core import tf, keras
 from .batches import pad_batch, INPUT_NAMES, input_specs
 from .models import TransformerClassifier
 from .learner import Learner
-from .io import atomic_folder
+import ktrain_lit.io
+from .io import atomic_folder, write_manifest, check_path
+from .texts import check_int
 from .compat import single_copy_variables
 from .predictor import Predictor, INFO_FILE
 import ktrain_lit.onnx_predictor
@@ -22,11 +24,11 @@ from .onnx_predictor import OnnxPredictor, ONNX_FILE, TOKENIZER_JSON
 import contextlib, logging, shutil, warnings
 
 # %% auto #0
-__all__ = ['VERIFY_TEXTS', 'FORMATS', 'SAVEDMODEL_TOL', 'ACTIVATION_ATTRS', 'ONNX_TOL', 'QUANTIZED_TOL', 'TFLITE_FILE',
-           'TFLITE_TOL', 'input_signature', 'verify_inputs', 'write_export_info', 'ExportFormat', 'check_exportable',
-           'export', 'add_export_methods', 'check_graph', 'savedmodel_convert', 'savedmodel_verify',
-           'export_savedmodel', 'quiet_converters', 'erf_gelu', 'swapped_activations', 'erf_gelus', 'onnx_convert',
-           'onnx_verify', 'export_onnx', 'tflite_runner', 'tflite_convert', 'export_tflite']
+__all__ = ['VERIFY_TEXTS', 'FORMATS', 'SAVEDMODEL_TOL', 'ACTIVATION_ATTRS', 'ONNX_TOL', 'QUANTIZED_TOL', 'ONNX_OPSETS',
+           'TFLITE_FILE', 'TFLITE_TOL', 'input_signature', 'verify_inputs', 'write_export_info', 'ExportFormat',
+           'check_exportable', 'export_kind', 'export', 'add_export_methods', 'check_graph', 'savedmodel_convert',
+           'savedmodel_verify', 'export_savedmodel', 'quiet_converters', 'erf_gelu', 'swapped_activations', 'erf_gelus',
+           'onnx_convert', 'onnx_verify', 'export_onnx', 'tflite_runner', 'tflite_convert', 'export_tflite']
 
 # %% ../nbs/21_export.ipynb #4ce359c2
 VERIFY_TEXTS = ('A gripping, beautifully acted film.', 'Dull.', 'I expected more from the director, but the last act is superb.',
@@ -66,6 +68,10 @@ def check_exportable(model):
     if model.head is None: raise ValueError("`model` has no head yet: train it (or give it `class_names`) before exporting.")
 
 # %% ../nbs/21_export.ipynb #2979716f
+def export_kind(format:str) -> str:
+    "The kind an export folder's manifest records, e.g. 'ktrain_lit.export.onnx'."
+    return f'ktrain_lit.export.{format}'
+
 def export(model:TransformerClassifier, # a trained model
            path, # the folder to write
            format:str, # a key of `FORMATS`: 'savedmodel', 'onnx', 'tflite', 'tfjs'
@@ -76,11 +82,11 @@ def export(model:TransformerClassifier, # a trained model
           ) -> Path:
     "Export `model` with its tokenizer into a folder, in `format`, verified against Keras; a failed export leaves nothing."
     if format not in FORMATS: raise ValueError(f"`format` must be one of {sorted(FORMATS)}, not {format!r}.")
-    fmt = FORMATS[format]; check_exportable(model)
-    with atomic_folder(path, overwrite, owner=INFO_FILE) as tmp:
+    fmt = FORMATS[format]; check_exportable(model); path = check_path(path, 'path')
+    with atomic_folder(path, overwrite, kind=export_kind(format)) as tmp:
         extra = fmt.convert(model, tmp, **options) or {}
         write_export_info(model, tmp, graph=fmt.graph, **extra, **(info or {}))
-        if verify: fmt.verify(model, tmp, **options)
+        if verify: write_manifest(tmp, export_kind(format)); fmt.verify(model, tmp, **options)   # checked as it will be loaded
     return Path(path)
 
 # %% ../nbs/21_export.ipynb #735c73ae
@@ -174,9 +180,13 @@ def erf_gelus(model):
 
 # %% ../nbs/21_export.ipynb #61559bfa
 ONNX_TOL, QUANTIZED_TOL = 1e-4, 0.1
+ONNX_OPSETS = (13, 18)   # the opsets `opset` may name: tf2onnx's supported range for these graphs
 
 def onnx_convert(model, folder, quantize=False, opset=None):
-    "Write `model` as `model.onnx` (int8 weights with `quantize`), with `onnx_predictor.py` beside it."
+    "Write `model` as `model.onnx` (int8 weights with `quantize`), with `onnx_predictor.py` (and the `io` it verifies with) beside it."
+    if not isinstance(quantize, bool): raise TypeError(f"`quantize` must be True or False, not {quantize!r}.")
+    if opset is not None: opset = check_int(opset, 'opset', low=ONNX_OPSETS[0])
+    if opset is not None and opset > ONNX_OPSETS[1]: raise ValueError(f"`opset` must be at most {ONNX_OPSETS[1]} (what tf2onnx supports), not {opset}.")
     try: import tf2onnx, onnx
     except ImportError as e: raise ImportError(f"ONNX export needs `pip install ktrain_lit[export]` (onnx, onnxruntime, tf2onnx): {e}") from None
     graph = folder/('float.onnx' if quantize else ONNX_FILE)
@@ -189,6 +199,7 @@ def onnx_convert(model, folder, quantize=False, opset=None):
         with quiet_converters(): quantize_dynamic(str(graph), str(folder/ONNX_FILE), weight_type=QuantType.QInt8, per_channel=True)
         graph.unlink()
     shutil.copyfile(ktrain_lit.onnx_predictor.__file__, folder/'onnx_predictor.py')
+    shutil.copyfile(ktrain_lit.io.__file__, folder/'ktrain_lit_io.py')
     return dict(quantized=quantize)
 
 # %% ../nbs/21_export.ipynb #a058ebc6

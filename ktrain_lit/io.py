@@ -6,11 +6,51 @@ Docs: https://ktrain-lit.github.io/ktrain_lit/io.html.md"""
 
 # %% ../nbs/02_io.ipynb #bde3ffbd
 from __future__ import annotations
-import os, shutil, tempfile, contextlib
+import os, re, sys, json, errno, shutil, ctypes, hashlib, tempfile, warnings, contextlib
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['atomic_file', 'check_replaceable', 'atomic_folder']
+__all__ = ['MANIFEST', 'clean_stale', 'glob_escape', 'check_path', 'atomic_file', 'file_digest', 'write_manifest',
+           'read_manifest', 'verify_folder', 'check_replaceable', 'exchange', 'atomic_folder']
+
+# %% ../nbs/02_io.ipynb #e9ffb556
+def _reached(step:str):
+    "A step of a write was completed: a no-op the crash tests replace (they kill the process here)."
+
+def _alive(pid:int) -> bool:
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except (PermissionError, OSError): pass
+    return True
+
+def _temp_pattern(target:Path): return re.compile(rf'\.{re.escape(target.name)}\.(\d+)\.[a-z0-9_]{{8}}(\.part(?:\..*)?|\.tmp|\.old)')
+def _temp_prefix(target:Path) -> str: return f'.{target.name}.{os.getpid()}.'
+
+# %% ../nbs/02_io.ipynb #234e0b7f
+def clean_stale(target:Path, # a file or folder the library writes
+               ) -> list:
+    "Remove the temporaries of `target` left by writers that no longer run (restoring an old copy set aside); return them."
+    target, gone = Path(target).expanduser(), []
+    pat = _temp_pattern(target)
+    for p in sorted(target.parent.glob(f'.{glob_escape(target.name)}.*')):
+        m = pat.fullmatch(p.name)
+        if not m or int(m.group(1)) == os.getpid() or _alive(int(m.group(1))): continue
+        if m.group(2) == '.old' and (p/'saved').is_dir() and not target.exists(): os.replace(p/'saved', target)
+        shutil.rmtree(p) if p.is_dir() and not p.is_symlink() else p.unlink(missing_ok=True)
+        gone.append(p)
+    return gone
+
+def glob_escape(s:str) -> str: return re.sub(r'([*?\[])', r'[\1]', s)
+
+# %% ../nbs/02_io.ipynb #e1292d50
+def check_path(p, # a path given by the user
+               name:str, # the argument's name, for the message
+              ) -> Path:
+    "`p` as a `Path` (`~` expanded) if it is a non-empty `str` or `os.PathLike`, else a `TypeError`/`ValueError` naming `name`."
+    if isinstance(p, bytes) or not isinstance(p, (str, os.PathLike)):
+        raise TypeError(f"`{name}` must be a path (a str or pathlib.Path), not {type(p).__name__} {p!r:.40}.")
+    if not str(p).strip(): raise ValueError(f"`{name}` is an empty path: name a file or folder.")
+    return Path(p).expanduser()
 
 # %% ../nbs/02_io.ipynb #b92ebb68
 @contextlib.contextmanager
@@ -18,43 +58,122 @@ def atomic_file(path, # the file to create or replace
                ):
     "Yield a temporary path beside `path`; it replaces `path` in one rename when the block succeeds, and is deleted otherwise."
     path = Path(path).expanduser()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f'.{path.name}.', suffix=''.join(path.suffixes), dir=path.parent)   # some writers insist on an extension
+    path.parent.mkdir(parents=True, exist_ok=True); clean_stale(path)
+    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix='.part' + ''.join(path.suffixes), dir=path.parent)   # some writers insist on an extension
     os.close(fd); tmp = Path(tmp)
     try:
         yield tmp
-        os.replace(tmp, path)
+        _reached('file written'); os.replace(tmp, path); _reached('file replaced')
     except BaseException:
         tmp.unlink(missing_ok=True); raise
 
+# %% ../nbs/02_io.ipynb #a152e4ea
+MANIFEST = 'ktrain_lit.manifest.json'
+
+def file_digest(f:Path) -> str:
+    "The SHA-256 of file `f`, read in blocks."
+    with open(f, 'rb') as fh: return hashlib.file_digest(fh, 'sha256').hexdigest()
+
+def _files(folder:Path) -> list:
+    return sorted(p for p in folder.rglob('*') if p.is_file() and p.name != MANIFEST)
+
+def write_manifest(folder:Path, # a finished folder
+                   kind:str, # what it holds, e.g. 'ktrain_lit.predictor'
+                  ):
+    "Write the manifest of `folder`: its `kind`, and the size and SHA-256 of each file."
+    files = {p.relative_to(folder).as_posix(): dict(size=p.stat().st_size, sha256=file_digest(p)) for p in _files(folder)}
+    (folder/MANIFEST).write_text(json.dumps(dict(kind=kind, files=files), indent=1))
+
+# %% ../nbs/02_io.ipynb #d7f4dc23
+def read_manifest(folder:Path) -> dict|None:
+    "The manifest of `folder`, `None` if it has none, a `ValueError` naming it if it is damaged."
+    f = Path(folder)/MANIFEST
+    if not f.is_file(): return None
+    try: m = json.loads(f.read_text())
+    except (ValueError, UnicodeDecodeError) as e: raise ValueError(f"{f} is damaged ({e}): the folder cannot be verified; save it again.") from None
+    ok = isinstance(m, dict) and isinstance(m.get('kind'), str) and isinstance(m.get('files'), dict)
+    ok = ok and all(isinstance(e, dict) and isinstance(e.get('size'), int) and isinstance(e.get('sha256'), str) for e in m['files'].values())
+    if not ok or any(n.startswith('/') or '..' in n.split('/') for n in m['files']):
+        raise ValueError(f"{f} is not a manifest ktrain_lit wrote: the folder cannot be verified; save it again.")
+    return m
+
+# %% ../nbs/02_io.ipynb #adc4437b
+def verify_folder(folder:Path, # a folder the library wrote
+                  kind:str, # the kind it must hold
+                  required=True, # without a manifest: an error (else a warning that nothing was verified)
+                 ) -> dict|None:
+    "Check every file of `folder` against its manifest; a `ValueError` names a file missing, truncated or changed."
+    folder, m = Path(folder), read_manifest(folder)
+    if m is None:
+        msg = f"{folder} has no {MANIFEST}, so its files cannot be verified"
+        if required: raise ValueError(f"{msg}: it is incomplete, or was not written by ktrain_lit. Save it again.")
+        return warnings.warn(f"{msg} (it was saved by an older ktrain_lit): save it again to add one.", stacklevel=3)
+    if m['kind'] != kind: raise ValueError(f"{folder} holds a {m['kind']}, not a {kind}.")
+    for name, e in m['files'].items():
+        p = folder/name
+        if not p.is_file(): raise ValueError(f"{p} is missing: the folder is incomplete. Save it again, or restore the file.")
+        if (size := p.stat().st_size) != e['size']:
+            raise ValueError(f"{p} is {size:,} bytes but {e['size']:,} were saved: it was truncated or replaced. Save it again, or restore the file.")
+        if file_digest(p) != e['sha256']: raise ValueError(f"{p} has changed since it was saved (its SHA-256 differs): restore it, or save again.")
+    return m
+
 # %% ../nbs/02_io.ipynb #a73bbeaf
 def check_replaceable(folder:Path, # an existing folder
-                      owner:str|None, # the file that marks a folder this library wrote
+                      kind:str|None=None, # the kind of folder about to be written
+                      owner:str|None=None, # or: a file whose presence marks a folder this library wrote
                      ):
-    "Raise `FileExistsError` unless `folder` is an empty folder, or holds the `owner` file."
-    if not folder.is_dir(): raise FileExistsError(f"{folder} exists and is a file, not a folder.")
-    if any(folder.iterdir()) and not (owner and (folder/owner).is_file()):
-        raise FileExistsError(f"{folder} holds files this library did not write (it has no {owner or 'owner file'}): nothing was "
-                              "replaced. Choose another folder, or empty or remove that one yourself.")
+    "Raise `FileExistsError` unless `folder` is empty, or holds a previous save of the same `kind` (or the `owner` file)."
+    if not folder.is_dir(): raise FileExistsError(f"{folder} exists and is a file, not a folder: nothing was replaced. Choose another path.")
+    if not any(folder.iterdir()) or (owner and (folder/owner).is_file()): return
+    try: held = (read_manifest(folder) or {}).get('kind')
+    except ValueError: held = None
+    if kind and held == kind: return
+    what = f"a {held}, not a {kind}" if held else "files this library did not write"
+    raise FileExistsError(f"{folder} holds {what}: nothing was replaced. Choose another folder, or empty or remove that one yourself.")
+
+# %% ../nbs/02_io.ipynb #4e0f2a88
+def _system_swap():
+    try: libc = ctypes.CDLL(None, use_errno=True)
+    except (OSError, TypeError): return None        # Windows: no C library by that name
+    if sys.platform.startswith('linux') and hasattr(libc, 'renameat2'): return lambda a, b: libc.renameat2(-100, a, -100, b, 2)
+    if sys.platform == 'darwin' and hasattr(libc, 'renamex_np'): return lambda a, b: libc.renamex_np(a, b, 2)
+_SWAP = _system_swap()
+
+def exchange(a:Path, b:Path) -> bool:
+    "Swap the existing paths `a` and `b` in one atomic step; `False` (nothing done) where the system cannot."
+    if _SWAP is None: return False
+    if _SWAP(os.fsencode(a), os.fsencode(b)) == 0: return True
+    if (err := ctypes.get_errno()) in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP): return False
+    raise OSError(err, os.strerror(err), str(b))
+
+# %% ../nbs/02_io.ipynb #6394f4e7
+def _put_in_place(tmp:Path, folder:Path):
+    "Move the finished `tmp` to `folder`: a rename, an atomic exchange with the old folder, or (failing that) two renames."
+    if not folder.exists(): os.replace(tmp, folder)
+    elif exchange(tmp, folder): _reached('swapped'); shutil.rmtree(tmp, ignore_errors=True)   # `tmp` now holds the old folder
+    else:
+        old = Path(tempfile.mkdtemp(prefix=_temp_prefix(folder), suffix='.old', dir=folder.parent))
+        os.replace(folder, old/'saved'); _reached('set aside')   # a kill here: the next write restores it (`clean_stale`)
+        os.replace(tmp, folder); _reached('swapped'); shutil.rmtree(old, ignore_errors=True)
+    _reached('cleaned')
 
 # %% ../nbs/02_io.ipynb #45b978ea
 @contextlib.contextmanager
 def atomic_folder(folder, # the folder to create (or replace, with `overwrite`)
-                  overwrite=True, # replace an existing folder that this library wrote (see `owner`)
-                  owner:str|None=None, # a file whose presence marks a folder this library wrote
+                  overwrite=True, # replace an existing folder if it is empty or holds a save of the same `kind`
+                  kind:str|None=None, # what the folder holds: a manifest records it, with each file's size and SHA-256
+                  owner:str|None=None, # for folders without a manifest: a file whose presence marks one this library wrote
                  ):
-    "Yield a temporary folder beside `folder`; move it into place when the block succeeds, delete it otherwise."
+    "Yield a temporary folder beside `folder`; put it in place (with its manifest) when the block succeeds, delete it otherwise."
     folder = Path(folder).expanduser()
     if folder.exists():
         if not overwrite: raise FileExistsError(f"{folder} exists: pass `overwrite=True` to replace it.")
-        check_replaceable(folder, owner)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f'.{folder.name}.', suffix='.tmp', dir=folder.parent))
+        check_replaceable(folder, kind, owner)
+    folder.parent.mkdir(parents=True, exist_ok=True); clean_stale(folder)
+    tmp = Path(tempfile.mkdtemp(prefix=_temp_prefix(folder), suffix='.tmp', dir=folder.parent))
     try:
-        yield tmp
-        if folder.exists():
-            old = Path(tempfile.mkdtemp(prefix=f'.{folder.name}.', suffix='.old', dir=folder.parent))
-            os.replace(folder, old/'x'); os.replace(tmp, folder); shutil.rmtree(old)
-        else: os.replace(tmp, folder)
+        _reached('begun'); yield tmp
+        if kind: write_manifest(tmp, kind)
+        _reached('written'); _put_in_place(tmp, folder)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True); raise

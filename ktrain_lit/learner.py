@@ -6,7 +6,7 @@ Docs: https://ktrain-lit.github.io/ktrain_lit/learner.html.md"""
 
 # %% ../nbs/13_learner.ipynb #6ee8633d
 from __future__ import annotations
-import os, tempfile, warnings
+import math, os, tempfile, warnings
 from pathlib import Path
 import numpy as np, psutil
 from fastcore.basics import store_attr, patch, listify
@@ -14,12 +14,26 @@ from .core import tf, keras, lazy_methods
 from .io import atomic_file
 from .texts import check_texts, encode_labels, check_int, check_number
 from .batches import TextBatches
-from .models import TextModel, is_text_model
+from .models import TextModel, is_text_model, sign_weights, weights_signature
 
 # %% auto #0
-__all__ = ['LOSSES', 'METRICS', 'model_targets', 'CyclicAdamW', 'make_optimizer', 'training_memory', 'available_memory',
-           'check_memory', 'Learner', 'get_learner', 'linear_probe', 'one_cycle', 'Schedule', 'OneCycle',
-           'AtomicCheckpoint', 'deterministic', 'Progress', 'triangular', 'Plateau', 'BestWeights']
+__all__ = ['LOSSES', 'METRICS', 'check_range', 'model_targets', 'CyclicAdamW', 'make_optimizer', 'training_memory',
+           'available_memory', 'check_memory', 'Learner', 'get_learner', 'linear_probe', 'one_cycle', 'Schedule',
+           'OneCycle', 'weights_finite', 'AtomicCheckpoint', 'deterministic', 'Progress', 'KeepFinite', 'triangular',
+           'Plateau', 'BestWeights']
+
+# %% ../nbs/13_learner.ipynb #970c1a8b
+def check_range(v, # the value given
+                name:str, # the argument's name, for the message
+                low:float=0., # the smallest value allowed
+                high:float=math.inf, # the limit above
+                below_high=False, # `v` must be strictly below `high` (else at most `high`)
+               ) -> float:
+    "`v` as a `float` if it is a finite number (Python or NumPy, not a bool) from `low` to `high`, else a `ValueError` naming `name`."
+    ok = not isinstance(v, bool) and isinstance(v, (int, float, np.integer, np.floating)) and math.isfinite(v)
+    if not ok or not low <= v or not (v < high if below_high else v <= high):
+        raise ValueError(f"`{name}` must be a finite number in [{low:g}, {high:g}{')' if below_high or high == math.inf else ']'}, not {v!r}.")
+    return float(v)
 
 # %% ../nbs/13_learner.ipynb #5bab0dd0
 def _check_pair(data, arg):
@@ -30,20 +44,45 @@ def _check_pair(data, arg):
         raise TypeError(f"`{arg}` holds numbers, not texts: transformer models read raw texts — pass the `x` a loader returned.")
     return check_texts(x, f'{arg}[0]'), y
 
+# %% ../nbs/13_learner.ipynb #6c5b0bd5
+def _index_names(a:np.ndarray, arg) -> list|None:
+    "Class names `'0'`…`'k-1'` for integer labels `a` read as class indexes, else `None`; a warning if some indexes never occur."
+    if not (a.ndim == 1 and a.dtype.kind in 'iub' and a.size and a.min() >= 0): return None
+    k, seen = int(a.max()) + 1, np.unique(a)
+    if k > 2 * len(seen) + 10:
+        raise ValueError(f"`{arg}[1]` has integer labels up to {k - 1} but only {len(seen)} distinct ones: integer labels are class indexes "
+                         f"0, 1, …, and these would make a head of {k} classes. Pass the labels as strings, or load them with a `texts_from_*` loader.")
+    absent = sorted(set(range(k)) - set(seen.tolist()))
+    if absent: warnings.warn(f"`{arg}[1]`: integer labels are class indexes, and {len(absent)} of 0..{k - 1} never occur ({absent[:10]}): "
+                             f"the model gets {k} classes, {len(absent)} of them without examples. Pass the labels as strings if they are values.")
+    return [str(i) for i in range(k)]
+
+# %% ../nbs/13_learner.ipynb #7cf47829
+def _check_targets(t:np.ndarray, task, arg) -> np.ndarray:
+    "Regression targets `t` if all are finite, else a `ValueError` naming the rows."
+    if task == 'regression':
+        bad = np.flatnonzero(~np.isfinite(t.reshape(len(t), -1)).all(1))
+        if len(bad): raise ValueError(f"`{arg}[1]` has {len(bad)} target(s) that are infinite or too large for float32 at row(s) {bad[:10].tolist()}: "
+                                      f"drop or fix them (regression targets must be finite numbers).")
+    return t
+
 # %% ../nbs/13_learner.ipynb #5b53954f
 def model_targets(model, # a `TextModel`
                   y, # labels of any supported form
                   arg='train_data', n=None):
     "Targets for `model` from labels `y`, giving the model its head when it has none."
-    a = np.asarray(y.tolist() if hasattr(y, 'tolist') else y)
+    if y is None or isinstance(y, (str, bytes, dict)) or not hasattr(y, '__len__'):
+        raise TypeError(f"`{arg}[1]` must hold one label per text (a list or array), not {type(y).__name__}.")
+    try: a = np.asarray(y.tolist() if hasattr(y, 'tolist') else y)
+    except ValueError: raise ValueError(f"`{arg}[1]` has rows of labels of different lengths: one-/multi-hot rows must all be as long.") from None
     if model.head is None:
-        names = [str(i) for i in range(int(a.max()) + 1)] if a.ndim == 1 and a.dtype.kind in 'iub' and a.size else None
-        t, names, task = encode_labels(a, names, model.task == 'regression', f'{arg}[1]', n)
-        model.set_task(task, names)
+        t, names, task = encode_labels(a, _index_names(a, arg), model.task == 'regression', f'{arg}[1]', n)
+        _check_targets(t, task, arg)
+        model.set_task(task, names)   # only once the targets are known good: see `_check_targets`
         return t
     t, _, task = encode_labels(a, model.class_names or None, model.task == 'regression', f'{arg}[1]', n)
     if task != model.task: raise ValueError(f"`{arg}` has {task} labels but the model was built for {model.task}.")
-    return t
+    return _check_targets(t, task, arg)
 
 # %% ../nbs/13_learner.ipynb #eaa2993e
 @keras.saving.register_keras_serializable('ktrain_lit')
@@ -94,6 +133,13 @@ def check_memory(model, batch_size:int) -> int:
                       f"for this model, but about {have / 2**30:.1f} GB are free: lower `batch_size` or `maxlen`.")
     return need
 
+# %% ../nbs/13_learner.ipynb #80af324d
+def _check_settings(weight_decay, clipnorm, seed, warm_start) -> tuple:
+    "The learner's settings, checked: `(weight_decay, clipnorm, seed)` as Python numbers."
+    if not isinstance(warm_start, (bool, np.bool_)): raise TypeError(f"`warm_start` must be True or False, not {warm_start!r}.")
+    return (check_range(weight_decay, 'weight_decay'), None if clipnorm is None else check_number(clipnorm, 'clipnorm'),
+            None if seed is None else check_int(seed, 'seed', 0))
+
 # %% ../nbs/13_learner.ipynb #73edb6ed
 class Learner:
     "A model, its training and validation data, and how to train and judge it."
@@ -104,6 +150,7 @@ class Learner:
             raise TypeError(f"`model` must come from `text.transformer(...)`, `Transformer(...).get_classifier()` or `text.text_classifier(...)`, "
                             f"not {type(model).__name__}.")
         batch_size, eval_batch_size = check_int(batch_size, 'batch_size'), check_int(eval_batch_size, 'eval_batch_size')
+        weight_decay, clipnorm, seed = _check_settings(weight_decay, clipnorm, seed, warm_start)
         store_attr('model,batch_size,eval_batch_size,seed,weight_decay,clipnorm,warm_start')
         self._head_trained, self._initial_weights = False, None
         self.train_data = self.val_data = None
@@ -193,8 +240,9 @@ def warm_start_head(self:Learner, C=1.0, # inverse regularization strength of th
                     verbose=1):
     "Fit the head to the frozen backbone's features of the training data (the LP of LP-FT)."
     if self.train_data is None: raise ValueError("This learner has no training data: pass `train_data=(x, y)` to `get_learner`.")
+    if not self.model.can_warm_start: raise ValueError(f"A {type(self.model).__name__} has no frozen features to probe: only transformer heads are warm-started.")
     F = self.model.pooled_features(self.train_data['encoded'], self.eval_batch_size)
-    W, b = linear_probe(F, self.train_data['y'], self.model.task, self.model.head.units, C)
+    W, b = linear_probe(F, self.train_data['y'], self.model.task, self.model.head.units, check_number(C, 'C'))
     self.model.head.set_weights([W.astype('float32'), b.astype('float32')])
     self._head_trained = True
     if verbose: print(f'head warm-started: linear probe on the frozen features of {len(F)} training texts')
@@ -233,23 +281,39 @@ class OneCycle(Schedule):
         super().__init__(lambda s: one_cycle(s, total_steps, lr, max_momentum, min_momentum), cycle_momentum)
 
 # %% ../nbs/13_learner.ipynb #43388c7e
+def weights_finite(model) -> bool:
+    "Whether every weight of `model` is finite (no NaN, no infinity)."
+    return all(np.isfinite(w).all() for w in model.get_weights() if np.issubdtype(w.dtype, np.floating))
+
 class AtomicCheckpoint(keras.callbacks.Callback):
-    "Save the weights after every epoch to `folder/weights-EE.weights.h5`, through a temporary file and a rename."
+    "Save the weights after every epoch to `folder/weights-EE.weights.h5`, signed, atomically; never non-finite ones."
     def __init__(self, folder):
         super().__init__()
-        self.folder = Path(folder).expanduser()
+        if not isinstance(folder, (str, os.PathLike)) or not str(folder).strip(): raise TypeError(f"`checkpoint_folder` must be a folder path, not {folder!r}.")
+        self.folder, self.saved = Path(folder).expanduser(), []
+        if self.folder.exists() and not self.folder.is_dir(): raise FileExistsError(f"`checkpoint_folder` {self.folder} is a file, not a folder.")
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.saved = []
+        self._refuse_foreign()
 
-    def on_epoch_end(self, epoch, logs=None):
-        final = self.folder/f'weights-{epoch + 1:02d}.weights.h5'
-        with atomic_file(final) as tmp: self.model.save_weights(tmp, overwrite=True)
-        self.saved.append(final)
+# %% ../nbs/13_learner.ipynb #7a619774
+@patch
+def _refuse_foreign(self:AtomicCheckpoint):
+    "A `FileExistsError` if the folder holds checkpoint-named files the library did not write (they lack its signature)."
+    foreign = sorted(p.name for p in self.folder.glob('weights-*.weights.h5') if weights_signature(p) is None)
+    if foreign: raise FileExistsError(f"`checkpoint_folder` {self.folder} holds {foreign[:5]}, which this library did not write (they do not "
+                                      f"carry its signature): nothing was overwritten. Choose another folder, or move those files.")
+
+@patch
+def on_epoch_end(self:AtomicCheckpoint, epoch, logs=None):
+    if not math.isfinite((logs or {}).get('loss', 0.)) or not weights_finite(self.model): return   # a diverged epoch: nothing to keep
+    final = self.folder/f'weights-{epoch + 1:02d}.weights.h5'
+    with atomic_file(final) as tmp: self.model.save_weights(tmp, overwrite=True); sign_weights(tmp)
+    self.saved.append(final)
 
 # %% ../nbs/13_learner.ipynb #7a45b9b9
 def deterministic(seed:int):
     "Seed Python, NumPy, TensorFlow and Keras, and ask TensorFlow for deterministic kernels."
-    keras.utils.set_random_seed(seed)
+    keras.utils.set_random_seed(check_int(seed, 'seed', 0))
     try: tf.config.experimental.enable_op_determinism()
     except Exception: pass
 
@@ -260,11 +324,67 @@ class Progress(keras.callbacks.Callback):
     def on_train_batch_end(self, batch, logs=None): self.step += 1
     def on_epoch_end(self, epoch, logs=None): self.epochs_done = epoch + 1
 
+# %% ../nbs/13_learner.ipynb #c965753c
+class KeepFinite(keras.callbacks.TerminateOnNaN):
+    "Keras' `TerminateOnNaN`, remembering where the loss stopped being finite and the weights of the last epoch that ended finite."
+    def on_train_begin(self, logs=None): self.where, self.good, self.good_epoch, self.epoch = None, self.model.get_weights(), 0, 0
+    def on_epoch_begin(self, epoch, logs=None): self.epoch = epoch
+
+    def on_train_batch_end(self, batch, logs=None):
+        loss = (logs or {}).get('loss')
+        if loss is not None and not math.isfinite(float(loss)):
+            self.where, self.model.stop_training = (self.epoch + 1, batch + 1, float(loss)), True
+
+    def on_epoch_end(self, epoch, logs=None):
+        w = self.model.get_weights()
+        if self.where is None and all(np.isfinite(v).all() for v in w if np.issubdtype(v.dtype, np.floating)): self.good, self.good_epoch = w, epoch + 1
+
 # %% ../nbs/13_learner.ipynb #b69d5833
+_NOT_FINITE = ("The model's weights are NaN or infinite, so training cannot start: reload a saved model, "
+               "or go back to the weights before training with `learner.reset_weights()`.")
+
 @patch
-def _check_fit(self:Learner, lr, epochs=1):
+def _check_fit(self:Learner, lr, epochs=1, epochs_name='epochs') -> tuple:
+    "`(lr, epochs)` checked, as Python numbers; an error if there is no training data."
     if self.train_data is None: raise ValueError("This learner has no training data: pass `train_data=(x, y)` to `get_learner`.")
-    check_number(lr, 'lr'); check_int(epochs, 'epochs')
+    lr, epochs = check_number(lr, 'lr'), check_int(epochs, epochs_name)
+    if not weights_finite(self.model): raise ValueError(_NOT_FINITE)
+    return lr, epochs
+
+def _check_momenta(max_momentum, min_momentum) -> tuple:
+    "`(max_momentum, min_momentum)` checked: both in [0, 1) (β₁ = 1 would divide by zero), the minimum at most the maximum."
+    hi, lo = (check_range(v, n, 0, 1, below_high=True) for v, n in ((max_momentum, 'max_momentum'), (min_momentum, 'min_momentum')))
+    if lo > hi: raise ValueError(f"`min_momentum`={min_momentum} is above `max_momentum`={max_momentum}: swap them.")
+    return hi, lo
+
+# %% ../nbs/13_learner.ipynb #833b8adf
+def _class_index(k, names:list) -> int:
+    "The index of the class `k` names, by name or by index, in `names`."
+    if isinstance(k, str):
+        if k not in names: raise ValueError(f"`class_weight` has the key {k!r}, which is not a class: the classes are {names[:20]}.")
+        return names.index(k)
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)):
+        raise TypeError(f"`class_weight` keys must be class names or indexes, not {type(k).__name__} {k!r}.")
+    if not 0 <= k < len(names): raise ValueError(f"`class_weight` has the index {k}, but the classes are indexed 0..{len(names) - 1}: {names[:20]}.")
+    if str(k) in names and names.index(str(k)) != k:
+        raise ValueError(f"`class_weight` key {k} is ambiguous: index {k} is the class {names[k]!r}, but {str(k)!r} is another class. Key it by name, as a string.")
+    return int(k)
+
+# %% ../nbs/13_learner.ipynb #a006c92d
+@patch
+def _class_weights(self:Learner, class_weight) -> dict|None:
+    "`class_weight` (keyed by class name or index, or `'balanced'`) as Keras wants it: `{index: weight}` for every class."
+    if class_weight is None: return None
+    if self.model.task != 'classification':
+        raise ValueError(f"`class_weight` weighs the classes of a classification model; this one is for {self.model.task}: leave it out.")
+    names, out = self.model.class_names, {i: 1.0 for i in range(len(self.model.class_names))}
+    if isinstance(class_weight, str) and class_weight == 'balanced':
+        counts = np.bincount(self.train_data['y'], minlength=len(names))
+        return {**out, **{i: len(self.train_data['y']) / (np.count_nonzero(counts) * c) for i, c in enumerate(counts.tolist()) if c}}
+    if not isinstance(class_weight, dict): raise TypeError(f"`class_weight` must be a dict of class (name or index) -> weight, or 'balanced'; not {class_weight!r}.")
+    for k, w in class_weight.items(): out[_class_index(k, names)] = check_range(w, f'class_weight[{k!r}]')
+    if not any(out.values()): raise ValueError("`class_weight` gives every class the weight 0: nothing would be learned.")
+    return out
 
 # %% ../nbs/13_learner.ipynb #0d942325
 @patch
@@ -281,26 +401,48 @@ def _interrupted(progress:Progress, ckpt=None) -> str:
     saved = f"; {ckpt.saved[-1]} holds the end of epoch {progress.epochs_done}" if ckpt and ckpt.saved else ''
     return f"Training interrupted {where}: the model keeps the weights it had then and can be used, saved or trained further{saved}."
 
+# %% ../nbs/13_learner.ipynb #05d8dd11
+def _check_callbacks(callbacks) -> list:
+    cbs = listify(callbacks)
+    bad = [type(c).__name__ for c in cbs if not isinstance(c, keras.callbacks.Callback)]
+    if bad: raise TypeError(f"`callbacks` must be Keras callbacks (instances of `keras.callbacks.Callback`), not {bad}.")
+    return cbs
+
 # %% ../nbs/13_learner.ipynb #2944717f
 @patch
 def _train(self:Learner, schedule, # steps per epoch -> a `Schedule`
            epochs, checkpoint_folder=None, class_weight=None, callbacks=[], extra=[], verbose=1):
-    "The training loop behind every `fit` method: warm start, schedule, checkpoints, and a clean stop on Ctrl-C."
+    "The training loop behind every `fit` method: warm start, schedule, checkpoints, a clean stop on Ctrl-C or a diverging loss."
+    class_weight, user = self._class_weights(class_weight), _check_callbacks(callbacks)
+    ckpt = AtomicCheckpoint(checkpoint_folder) if checkpoint_folder is not None else None
     self._before_training(verbose)
     trn = self.batches(self.train_data, shuffle=True)
-    sched, progress = schedule(len(trn)), Progress()
-    ckpt = AtomicCheckpoint(checkpoint_folder) if checkpoint_folder else None
-    cbs = [sched, progress, *extra, *([ckpt] if ckpt else []), *listify(callbacks)]
+    sched, progress, keep = schedule(len(trn)), Progress(), KeepFinite()
+    cbs = [sched, progress, keep, *extra, *([ckpt] if ckpt else []), *user]
     val = self.batches(self.val_data).dataset() if self.val_data is not None else None
     try:
         self.history = self.model.fit(trn.dataset().repeat(), validation_data=val, epochs=epochs, steps_per_epoch=len(trn),
                                       callbacks=cbs, class_weight=class_weight, shuffle=False, verbose=verbose)
     except KeyboardInterrupt:
         self.history = self.model.history
-        warnings.warn(_interrupted(progress, ckpt))
-    finally:
-        self.lr_history, self.mom_history, self._head_trained = sched.lrs, sched.moms, True
+        warnings.warn(_interrupted(progress, ckpt)); return self.history
+    finally: self.lr_history, self.mom_history, self._head_trained = sched.lrs, sched.moms, True
+    self._after_training(keep, sched, ckpt)
     return self.history
+
+# %% ../nbs/13_learner.ipynb #d1e43d8f
+@patch
+def _after_training(self:Learner, keep:KeepFinite, sched:Schedule, ckpt=None):
+    "Put back the last finite weights and raise a `ValueError` if training diverged; else nothing."
+    if keep.where is None and weights_finite(self.model): return
+    self.model.set_weights(keep.good); self._compile()   # a fresh optimizer: its moments are not finite either
+    epoch, step, loss = keep.where or (keep.epoch + 1, None, None)
+    what = f'the loss became {loss} at step {step} of epoch {epoch}' if step else f'the weights became NaN or infinite in epoch {epoch}'
+    lr = f', with a learning rate of {sched.lrs[-1]:.2e}' if sched.lrs else ''
+    kept = f'those at the end of epoch {keep.good_epoch}' if keep.good_epoch else 'those from before this run'
+    saved = f' (the last checkpoint is {ckpt.saved[-1]})' if ckpt and ckpt.saved else ''
+    raise ValueError(f"Training diverged: {what}{lr}. It was stopped, and the model's weights are {kept}{saved}. "
+                     f"Train again with a lower `lr`: `learner.lr_find()` suggests one.")
 
 # %% ../nbs/13_learner.ipynb #1c2c5789
 @patch
@@ -318,11 +460,12 @@ def fit_onecycle(self:Learner, lr, # peak learning rate
                  checkpoint_folder=None, # save the weights after every epoch into this folder (atomically)
                  cycle_momentum=True, # cycle momentum inversely to the learning rate
                  max_momentum=0.95, min_momentum=0.85,
-                 class_weight=None, # weight of each class in the loss (dict)
+                 class_weight=None, # weight of each class in the loss: `{class name or index: weight}`
                  callbacks=[], # more Keras callbacks
                  verbose=1):
     "Train for `epochs` with the one-cycle policy peaking at `lr`; returns the Keras history."
-    self._check_fit(lr, epochs)
+    lr, epochs = self._check_fit(lr, epochs)
+    max_momentum, min_momentum = _check_momenta(max_momentum, min_momentum)
     return self._train(lambda n: OneCycle(lr, n * epochs, cycle_momentum, max_momentum, min_momentum),
                        epochs, checkpoint_folder, class_weight, callbacks, verbose=verbose)
 
@@ -332,13 +475,11 @@ def predict(self:Learner, data=None, # `(x, y)` pair or texts; default: the vali
            ) -> np.ndarray:
     "Model outputs (probabilities, or values for regression) on `data`."
     if data is None and self.val_data is None: raise ValueError("No data to predict on: pass `data` or give the learner `val_data`.")
-    if data is None: encoded = self.val_data['encoded']
-    else: encoded = self.model.preprocessor.encode(data[0] if isinstance(data, tuple) else data)
-    return self.model.predict_encoded(encoded, self.eval_batch_size)
-
-# %% ../nbs/13_learner.ipynb #401fd737
-def _positive(v, name, kind=(int, float)):
-    if not isinstance(v, kind) or isinstance(v, bool) or not v > 0: raise ValueError(f"`{name}` must be a positive number, not {v!r}.")
+    if data is None: return self.model.predict_encoded(self.val_data['encoded'], self.eval_batch_size)
+    if isinstance(data, tuple) and len(data) == 2 and not isinstance(data[0], str): data = data[0]   # an `(x, y)` pair
+    if not isinstance(data, str) and not hasattr(data, '__len__'):
+        raise TypeError(f"`data` must be texts (a list of strings) or an `(x, y)` pair, not {type(data).__name__}.")
+    return self.model.predict_encoded(self.model.preprocessor.encode(check_texts(data, 'data')), self.eval_batch_size)
 
 # %% ../nbs/13_learner.ipynb #b6b99208
 @patch
@@ -348,10 +489,10 @@ def fit(self:Learner, lr, # learning rate (the peak of each SGDR cycle)
         cycle_mult=1, # each cycle is this many times longer than the last
         checkpoint_folder=None, class_weight=None, callbacks=[], verbose=1):
     "Train at a constant learning rate for `n_cycles` epochs, or with SGDR when `cycle_len` is set."
-    self._check_fit(lr, n_cycles)
+    lr, n_cycles = self._check_fit(lr, n_cycles, 'n_cycles')
     if cycle_len is None: epochs, rate = n_cycles, lambda n: (lambda s: lr)
     else:
-        _positive(cycle_len, 'cycle_len', (int, np.integer)); _positive(cycle_mult, 'cycle_mult', (int, np.integer))
+        cycle_len, cycle_mult = check_int(cycle_len, 'cycle_len'), check_int(cycle_mult, 'cycle_mult')
         epochs = sum(cycle_len * cycle_mult ** i for i in range(n_cycles))
         rate = lambda n: keras.optimizers.schedules.CosineDecayRestarts(np.float64(lr), cycle_len * n, t_mul=cycle_mult, m_mul=1.0, alpha=0.0)
     return self._train(lambda n: Schedule(lambda s, f=rate(n): (f(s), None)), epochs, checkpoint_folder, class_weight, callbacks, verbose=verbose)
@@ -404,6 +545,21 @@ class BestWeights(keras.callbacks.EarlyStopping):
         if self.say and self.best_weights is not None:
             print(f"restored the weights of epoch {self.best_epoch + 1}, the best {self.monitor} ({self.best:.4f})")
 
+# %% ../nbs/13_learner.ipynb #f496c7ab
+@patch
+def _check_autofit(self:Learner, early_stopping, reduce_on_plateau, reduce_factor, monitor):
+    "Check `autofit`'s own arguments: patiences, the reduction factor, and what is monitored."
+    for v, n in ((early_stopping, 'early_stopping'), (reduce_on_plateau, 'reduce_on_plateau')):
+        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1):
+            raise ValueError(f"`{n}` must be a positive number of epochs, or `None` to turn it off; not {v!r}.")
+    check_number(reduce_factor, 'reduce_factor', above=1)
+    if not isinstance(monitor, str): raise TypeError(f"`monitor` must be the name of a logged value such as 'val_loss', not {monitor!r}.")
+    logged = ['loss', *METRICS[self.model.task]]
+    logged += [f'val_{k}' for k in logged] if self.val_data is not None else []
+    if (early_stopping or reduce_on_plateau) and monitor not in logged:
+        hint = ': give the learner `val_data`' if monitor.startswith('val_') and self.val_data is None else ''
+        raise ValueError(f"`monitor`={monitor!r} is not among the values training logs, {logged}{hint}.")
+
 # %% ../nbs/13_learner.ipynb #25bcf735
 @patch
 def autofit(self:Learner, lr, # peak learning rate
@@ -417,9 +573,9 @@ def autofit(self:Learner, lr, # peak learning rate
     if epochs is None:
         if self.val_data is None: raise ValueError("`autofit` without `epochs` stops on the validation loss: give the learner `val_data`, or pass `epochs`.")
         epochs, early_stopping, reduce_on_plateau = 1024, early_stopping or 5, reduce_on_plateau or 2
-    self._check_fit(lr, epochs)
-    if (early_stopping or reduce_on_plateau) and self.val_data is None and monitor.startswith('val_'):
-        raise ValueError(f"`monitor`={monitor!r} needs validation data: give the learner `val_data`.")
+    lr, epochs = self._check_fit(lr, epochs)
+    max_momentum, min_momentum = _check_momenta(max_momentum, min_momentum)
+    self._check_autofit(early_stopping, reduce_on_plateau, reduce_factor, monitor)
     peak = [lr]
     extra = [Plateau(peak, monitor, reduce_on_plateau, reduce_factor, verbose)] if reduce_on_plateau else []
     if early_stopping: extra.append(BestWeights(monitor, early_stopping, verbose))
@@ -442,9 +598,11 @@ def freeze(self:Learner, freeze_range=None, # `None`: the whole backbone; `n`: e
           ):
     "Freeze the backbone (or its first `freeze_range` layers); the head stays trainable."
     m, b = self.model, getattr(self.model, 'backbone', None)
-    if freeze_range is not None: check_int(freeze_range, 'freeze_range', 0)
+    if freeze_range is not None: freeze_range = check_int(freeze_range, 'freeze_range', 0)
     if b is None:   # a classic model: its layers in order, the head last
         layers = [l for l in m.layers if l is not m.head]
+        if freeze_range is not None and freeze_range > len(layers):
+            raise ValueError(f"`freeze_range`={freeze_range} but the model has {len(layers)} layers before its head.")
         for i, l in enumerate(layers): l.trainable = freeze_range is not None and i >= freeze_range
     elif freeze_range is None: b.trainable = False
     else: _freeze_first(b, freeze_range)
@@ -468,8 +626,7 @@ def unfreeze(self:Learner):
 @patch
 def set_weight_decay(self:Learner, wd=0.01):
     "Set AdamW's decoupled weight decay (recompiles)."
-    _positive(wd, 'wd') if wd != 0 else None
-    self.weight_decay = wd; self._compile()
+    self.weight_decay = check_range(wd, 'wd'); self._compile()
     return self
 
 @patch
@@ -505,6 +662,7 @@ def plot(self:Learner, plot_type='loss', # 'loss', 'lr', 'momentum', or a metric
          return_fig=False):
     "Plot the training history: losses or a metric per epoch, learning rate or momentum per step."
     import matplotlib.pyplot as plt
+    if not isinstance(plot_type, str): raise TypeError(f"`plot_type` must be a name such as 'loss' or 'lr', not {plot_type!r}.")
     fig, ax = plt.subplots(figsize=(6, 3.5))
     if plot_type in ('lr', 'momentum'):
         v = self.lr_history if plot_type == 'lr' else self.mom_history

@@ -12,11 +12,11 @@ import numpy as np
 from fastcore.basics import patch, store_attr
 from .core import keras
 from .texts import check_int, check_number
-from .learner import Learner
+from .learner import Learner, weights_finite, _NOT_FINITE
 
 # %% auto #0
-__all__ = ['END_LR', 'LRFinder', 'lr_find_plan', 'LRSuggestions', 'longest_descent', 'lr_suggestions', 'model_state',
-           'restore_state']
+__all__ = ['END_LR', 'MIN_POINTS', 'LRFinder', 'lr_find_plan', 'LRSuggestions', 'longest_descent', 'lr_suggestions',
+           'model_state', 'restore_state']
 
 # %% ../nbs/15_lr_finder.ipynb #a36436a0
 class LRFinder:
@@ -27,6 +27,9 @@ class LRFinder:
                  end_lr=10., # stop before the learning rate passes this
                  beta=0.98, # smoothing of the loss (exponential moving average)
                 ):
+        start_lr, lr_mult, stop_factor = check_number(start_lr, 'start_lr'), check_number(lr_mult, 'lr_mult', 1), check_number(stop_factor, 'stop_factor', 1)
+        end_lr, beta = check_number(end_lr, 'end_lr', start_lr), check_number(beta, 'beta')
+        if beta >= 1: raise ValueError(f"`beta` must be a number in (0, 1), not {beta!r}: it is the weight of the past in the moving average.")
         store_attr()
         self.lrs, self.losses, self.raw_losses = [], [], []
         self.avg_loss, self.best_loss, self.stop_reason = 0., math.inf, None
@@ -59,7 +62,7 @@ def record(self:LRFinder, loss:float) -> str|None:
     smoothed = self._smooth(loss)
     self.lrs.append(lr); self.losses.append(smoothed)
     if len(self.losses) > 1 and smoothed > self.stop_factor * self.best_loss:
-        self.stop_reason = f'the loss diverged ({smoothed:.3g} > {self.stop_factor} x {self.best_loss:.3g}) at lr {lr:.2e}'
+        self.stop_reason = f'the loss diverged ({smoothed:.3g} > {self.stop_factor:g} x {self.best_loss:.3g}) at lr {lr:.2e}'
     else:
         self.best_loss = min(self.best_loss, smoothed)
         if self.lr > self.end_lr * (1 + 1e-9): self.stop_reason = f'the learning rate reached {self.end_lr:g}'
@@ -119,7 +122,10 @@ def lr_suggestions(lrs, # learning rate of each batch
                   ) -> LRSuggestions:
     "Three suggested peak learning rates read from a range test's curve."
     n = len(losses)
+    if len(lrs) != n: raise ValueError(f"`lrs` has {len(lrs)} learning rates but `losses` has {n} losses: one of each per batch.")
     if n == 0: return LRSuggestions(None, None, None)
+    if not (np.isfinite(lrs).all() and np.isfinite(losses).all() and (np.asarray(lrs) > 0).all()):
+        raise ValueError("`lrs` and `losses` must be finite numbers, the learning rates positive: a range test records no others.")
     lo = n // 10
     hi = n - 5 if n - 5 > lo + 2 else n
     lrs, losses = np.asarray(lrs[lo:hi], float), np.asarray(losses[lo:hi], float)
@@ -150,10 +156,10 @@ def restore_state(model, state:list, # from `model_state`
             if id(v) not in saved: v.assign(np.zeros(v.shape, v.dtype))
 
 # %% ../nbs/15_lr_finder.ipynb #bdbb450c
-def _check_lr_find(start_lr, lr_mult, max_epochs, stop_factor):
-    check_number(start_lr, 'start_lr'); check_number(stop_factor, 'stop_factor', above=1)
-    if lr_mult is not None: check_number(lr_mult, 'lr_mult', above=1)
-    if max_epochs is not None: check_int(max_epochs, 'max_epochs')
+def _check_lr_find(start_lr, lr_mult, max_epochs, stop_factor) -> tuple:
+    "`lr_find`'s numbers checked, as Python numbers: `(start_lr, lr_mult, max_epochs, stop_factor)`."
+    return (check_number(start_lr, 'start_lr'), None if lr_mult is None else check_number(lr_mult, 'lr_mult', above=1),
+            None if max_epochs is None else check_int(max_epochs, 'max_epochs'), check_number(stop_factor, 'stop_factor', above=1))
 
 # %% ../nbs/15_lr_finder.ipynb #a8e949a4
 @patch
@@ -188,15 +194,17 @@ def _lr_find_done(self:Learner, max_batches, bar, show_plot, suggest, verbose):
 def lr_find(self:Learner, start_lr=1e-7, # learning rate of the first batch
             lr_mult=1.01, # factor between successive batches' learning rates (ignored with `max_epochs`)
             max_epochs=None, # cover `start_lr` to 10 in this many epochs (sets `lr_mult`)
-            class_weight=None, # weight of each class in the loss (dict)
+            class_weight=None, # weight of each class in the loss: `{class name or index: weight}`, or 'balanced'
             stop_factor=4, # stop once the smoothed loss exceeds this many times its best
             show_plot=False, # plot the curve afterwards (`lr_plot`)
             suggest=False, # print (and mark on the plot) the suggested learning rates
             restore_weights_only=False, # afterwards restore the weights but keep the optimizer's moments
             verbose=1):
     "Train with a learning rate growing every batch and record the loss, then put the model back as it was."
-    _check_lr_find(start_lr, lr_mult, max_epochs, stop_factor)
+    start_lr, lr_mult, max_epochs, stop_factor = _check_lr_find(start_lr, lr_mult, max_epochs, stop_factor)
     if self.train_data is None: raise ValueError("This learner has no training data: pass `train_data=(x, y)` to `get_learner`.")
+    if not weights_finite(self.model): raise ValueError(_NOT_FINITE)
+    class_weight = self._class_weights(class_weight)
     trn = self.batches(self.train_data, shuffle=True)
     lr_mult, max_batches, end_lr = lr_find_plan(start_lr, lr_mult, max_epochs, len(trn))
     finder = LRFinder(start_lr, lr_mult, stop_factor, end_lr)
@@ -212,16 +220,23 @@ def lr_find(self:Learner, start_lr=1e-7, # learning rate of the first batch
     self._lr_find_done(max_batches, bar, show_plot, suggest, verbose)
 
 # %% ../nbs/15_lr_finder.ipynb #17b98856
+MIN_POINTS = 10   # a test that recorded fewer batches has no curve to read suggestions from
+
 @patch
 def _finder(self:Learner) -> LRFinder:
     finder = getattr(self, 'lr_finder', None)
-    if finder is None or not len(finder): raise ValueError("No learning-rate test to read: run `learner.lr_find()` first.")
+    if finder is None or (not len(finder) and not finder.stop_reason): raise ValueError("No learning-rate test to read: run `learner.lr_find()` first.")
+    if not len(finder):
+        raise ValueError(f"The last learning-rate test recorded no batch: it stopped because {finder.stop_reason}. Run it again with a lower `start_lr`.")
     return finder
 
 @patch
 def lr_estimate(self:Learner) -> LRSuggestions:
     "Suggested peak learning rates from the last `lr_find`: `(steep, minimum, valley)`."
     f = self._finder()
+    if len(f) < MIN_POINTS:
+        raise ValueError(f"The last learning-rate test recorded only {len(f)} batch(es), too few to suggest a learning rate from: it stopped because "
+                         f"{f.stop_reason}. Run it again with a lower `start_lr` (or more `max_epochs`).")
     return lr_suggestions(f.lrs, f.losses)
 
 # %% ../nbs/15_lr_finder.ipynb #a5fd4cd7
@@ -239,7 +254,8 @@ def _mark_suggestions(ax, s:LRSuggestions, f:LRFinder):
 def _curve(f:LRFinder, n_skip_beginning=10, n_skip_end=5) -> tuple:
     "The learning rates and smoothed losses of `f`, without the first `n_skip_beginning` and last `n_skip_end` points."
     n = len(f)
-    if n_skip_beginning < 0 or n_skip_end < 0 or n - n_skip_beginning - n_skip_end < 2:
+    n_skip_beginning, n_skip_end = check_int(n_skip_beginning, 'n_skip_beginning', 0), check_int(n_skip_end, 'n_skip_end', 0)
+    if n - n_skip_beginning - n_skip_end < 2:
         raise ValueError(f"`n_skip_beginning`={n_skip_beginning} and `n_skip_end`={n_skip_end} leave fewer than 2 of the "
                          f"{n} points: lower them (both must be >= 0).")
     return np.array(f.lrs[n_skip_beginning:n - n_skip_end]), np.array(f.losses[n_skip_beginning:n - n_skip_end])

@@ -6,7 +6,7 @@ Docs: https://ktrain-lit.github.io/ktrain_lit/models.html.md"""
 
 # %% ../nbs/11_models.ipynb #b16879ca
 from __future__ import annotations
-import json, warnings, contextlib
+import hashlib, json, os, warnings, contextlib, zipfile
 from pathlib import Path
 import numpy as np
 from fastcore.basics import store_attr, patch, listify
@@ -14,18 +14,22 @@ from .core import tf, keras, keras_hub, stderr_silenced
 from .io import atomic_file
 from .compat import base_model_weights
 from .convert import HF_CONVERTERS, hf_fixups, apply_fixups
-from .texts import encode_labels, check_texts, TASKS
-from .checkpoints import resolve_checkpoint, checkpoint_config, checkpoint_family, FAMILIES
+from .texts import encode_labels, check_texts, check_int, TASKS
+from .checkpoints import (resolve_checkpoint, checkpoint_config, checkpoint_family, FAMILIES, read_json,
+                                    check_checkpoint_files, check_weights_file, weight_files)
 from .tokenizer import TransformerTokenizer
 from .batches import pad_batch, INPUT_NAMES, input_specs
 from .data import TextPreprocessor
 
 # %% auto #0
 __all__ = ['FAMILY_ALIASES', 'APPROXIMATE_GELU', 'WEIGHT_FILES', 'LIBRARY_CLASSES', 'POOLINGS', 'LAST_TOKEN_FAMILIES',
-           'ACTIVATIONS', 'POOLER_FAMILIES', 'SEGMENT_FAMILIES', 'check_family', 'exact_gelu', 'set_exact_gelu',
-           'wants_exact_gelu', 'hf_tensor', 'fold_token_type', 'load_backbone', 'library_class', 'SequencePooling',
-           'default_pooling', 'TextModel', 'is_text_model', 'TransformerClassifier', 'dummy_inputs', 'tiny_checkpoint',
-           'inference_graph', 'in_input_order', 'run_batches', 'transformer', 'print_transformers', 'Transformer']
+           'ACTIVATIONS', 'POOLER_FAMILIES', 'KERAS_MEMBERS', 'WEIGHTS_SIGNATURE', 'SPM_FAMILIES', 'VOCAB_SLACK',
+           'SEGMENT_FAMILIES', 'check_family', 'exact_gelu', 'set_exact_gelu', 'wants_exact_gelu', 'hf_tensor',
+           'fold_token_type', 'load_backbone', 'library_class', 'SequencePooling', 'default_pooling', 'TextModel',
+           'check_class_names', 'is_text_model', 'check_rate', 'TransformerClassifier', 'dummy_inputs',
+           'tiny_checkpoint', 'keras_file_problem', 'load_keras', 'weights_digest', 'sign_weights', 'weights_signature',
+           'check_signed', 'inference_graph', 'in_input_order', 'run_batches', 'check_outputs', 'check_vocabulary',
+           'load_tokenizer', 'transformer', 'print_transformers', 'Transformer']
 
 # %% ../nbs/11_models.ipynb #e0d7a66e
 FAMILY_ALIASES = {'gpt': 'gpt2', 'distil_bert': 'distilbert', 'deberta': 'deberta_v3', 'debertav3': 'deberta_v3',
@@ -61,11 +65,9 @@ def hf_tensor(folder, # a Hugging Face checkpoint folder
              ):
     "One tensor of a checkpoint (single file or shards), read without loading the others; `None` if absent."
     from safetensors import safe_open
-    folder = Path(folder)
-    index = folder/'model.safetensors.index.json'
-    files = sorted(set(json.loads(index.read_text())['weight_map'].values())) if index.is_file() else ['model.safetensors']
-    for f in files:
-        with safe_open(str(folder/f), 'np') as st:
+    for f in weight_files(Path(folder)):
+        if f.suffix != '.safetensors': continue
+        with safe_open(str(check_weights_file(f)), 'np') as st:
             for k in st.keys():
                 if k == name or k.endswith('.' + name): return st.get_tensor(k)
     return None
@@ -83,12 +85,13 @@ def fold_token_type(backbone, folder):
 WEIGHT_FILES = ('model.safetensors', 'model.safetensors.index.json', 'model.weights.h5')
 
 def _check_folder(folder, family):
-    "Refuse a checkpoint of another family than `family`, or a folder with a config but no weights."
+    "Refuse a checkpoint of another family than `family`, a folder with a config but no weights, or one with a damaged file."
     found = checkpoint_family(folder)
     if found != family:
         raise ValueError(f"`checkpoint` {folder} holds a {found!r} model, not {family!r}: pass family={found!r} or another checkpoint.")
     if not any((folder/f).exists() for f in WEIGHT_FILES):
         raise FileNotFoundError(f"`checkpoint` {folder} has a config.json but no weights: expected one of {list(WEIGHT_FILES)}.")
+    check_checkpoint_files(folder)   # every file whole: a truncated copy is named (see the checkpoints lesson)
 
 # %% ../nbs/11_models.ipynb #7000c914
 def load_backbone(checkpoint=None, # checkpoint name or folder
@@ -98,9 +101,14 @@ def load_backbone(checkpoint=None, # checkpoint name or folder
     family, folder = check_family(family), resolve_checkpoint(checkpoint)
     _check_folder(folder, family)
     hf = 'model_type' in checkpoint_config(folder)
-    with stderr_silenced(), base_model_weights():
-        if hf and family in HF_CONVERTERS: backbone = HF_CONVERTERS[family](folder)   # keras-hub has no converter for these
-        else: backbone = getattr(keras_hub.models, FAMILIES[family]['backbone']).from_preset(str(folder))
+    try:
+        with stderr_silenced(), base_model_weights():
+            if hf and family in HF_CONVERTERS: backbone = HF_CONVERTERS[family](folder)   # keras-hub has no converter for these
+            else: backbone = getattr(keras_hub.models, FAMILIES[family]['backbone']).from_preset(str(folder))
+    except FileNotFoundError: raise
+    except Exception as e:
+        raise ValueError(f"Could not build a {family} backbone from {folder}: its config.json does not describe the weights beside it, "
+                         f"or a file is damaged ({type(e).__name__}: {str(e)[:400]}).") from e
     if hf and family == 'roberta': fold_token_type(backbone, folder)   # keras-hub's XLM-R converter does this itself
     return set_exact_gelu(backbone) if wants_exact_gelu(folder) else backbone
 
@@ -145,7 +153,7 @@ def default_pooling(folder) -> str:
     "The pooling a checkpoint was trained for: its sentence-transformers config, else `'last'` for GPT-2 and XLNet, else `'cls'`."
     f = Path(folder)/'1_Pooling'/'config.json'
     if not f.is_file(): return 'last' if checkpoint_family(folder) in LAST_TOKEN_FAMILIES else 'cls'
-    cfg = json.loads(f.read_text())
+    cfg = read_json(f)   # a damaged file is named
     return 'mean' if cfg.get('pooling_mode_mean_tokens') else 'max' if cfg.get('pooling_mode_max_tokens') else 'cls'
 
 # %% ../nbs/11_models.ipynb #cbe87726
@@ -160,7 +168,7 @@ class TextModel(keras.Model):
                  **kwargs):
         super().__init__(**kwargs)
         if task not in TASKS: raise ValueError(f"`task` must be one of {TASKS}, not {task!r}.")
-        self.task, self.maxlen, self.class_names, self.head, self.preprocessor = task, maxlen, None, None, None
+        self.task, self.maxlen, self.class_names, self.head, self.preprocessor = task, check_int(maxlen, 'maxlen'), None, None, None
         self.pairs = None   # whether it reads `(text_a, text_b)` pairs: set by the learner from its data
 
 # %% ../nbs/11_models.ipynb #ae07a417
@@ -171,12 +179,25 @@ def make_head(self:TextModel, units:int):
                               kernel_initializer=keras.initializers.TruncatedNormal(stddev=0.02))
 
 # %% ../nbs/11_models.ipynb #f3471339
+def check_class_names(task, class_names) -> list:
+    "`class_names` as a list of distinct strings fit for `task`, or an error naming `class_names`."
+    if task not in TASKS: raise ValueError(f"`task` must be one of {TASKS}, not {task!r}.")
+    if task == 'regression':
+        if class_names is not None and len(listify(class_names)): raise ValueError(f"`class_names` makes no sense for regression, which predicts a value: leave it out.")
+        return []
+    if isinstance(class_names, (set, frozenset, dict)):
+        raise TypeError(f"`class_names` must be a list in the order of the model's outputs, not a {type(class_names).__name__} (which has no order).")
+    names = [str(c) for c in listify(class_names)]
+    if len(names) < (2 if task == 'classification' else 1):
+        raise ValueError(f"`class_names` must name at least {'two classes for classification' if task == 'classification' else 'one label'}, got {names}.")
+    dups = sorted({c for c in names if names.count(c) > 1})
+    if dups: raise ValueError(f"`class_names` names {dups} more than once: each class needs its own name.")
+    return names
+
 @patch
 def set_task(self:TextModel, task='classification', class_names=None):
     "Add the head for `task` (with one output per class), or check that the existing head fits."
-    class_names = [] if task == 'regression' else [str(c) for c in listify(class_names)]
-    if task != 'regression' and len(class_names) < (2 if task == 'classification' else 1):
-        raise ValueError(f"`class_names` must name at least two classes for classification, got {class_names}.")
+    class_names = check_class_names(task, class_names)
     if self.head is not None:
         if (task, class_names) != (self.task, self.class_names):
             raise ValueError(f"This model's head is for {self.task} over {self.class_names}, but the data is {task} over {class_names}: "
@@ -192,6 +213,15 @@ def is_text_model(model) -> bool:
     "Does `model` honour the `TextModel` contract (a Keras model with a preprocessor, a task and a head to set)?"
     return (isinstance(model, keras.Model) and getattr(model, 'preprocessor', None) is not None
             and all(hasattr(model, a) for a in ('task', 'class_names', 'head', 'set_task', 'predict_encoded', 'can_warm_start')))
+
+# %% ../nbs/11_models.ipynb #01bf0036
+def check_rate(v, # the value given
+               name:str, # the argument's name, for the message
+              ) -> float:
+    "`v` as a `float` if it is a number (Python or NumPy, not a bool) in [0, 1), else a `ValueError` naming `name`."
+    if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)) or not 0 <= v < 1:
+        raise ValueError(f"`{name}` must be a rate in [0, 1), not {v!r}.")
+    return float(v)
 
 # %% ../nbs/11_models.ipynb #56072d17
 POOLER_FAMILIES = ('bert', 'albert')   # families whose checkpoints carry a trained [CLS] pooler
@@ -210,11 +240,12 @@ class TransformerClassifier(TextModel):
                  fixups=None, # what the converter changed on the built backbone (`hf_fixups`), re-applied on loading
                  **kwargs):
         super().__init__(task, maxlen, **kwargs)
-        if not 0 <= dropout < 1: raise ValueError(f"`dropout` must lie in [0, 1), not {dropout!r}.")
+        dropout = check_rate(dropout, 'dropout')
+        self.family = next((f for f, d in FAMILIES.items() if d['backbone'] == type(backbone).__name__), None)
+        if self.family is None: raise TypeError(f"`backbone` must be a keras-hub backbone of one of {sorted(FAMILIES)} (see `load_backbone`), not {type(backbone).__name__}.")
         self.backbone, self.exact_gelu, self.fixups = backbone, exact_gelu, fixups or {}
         if exact_gelu: set_exact_gelu(backbone)
         if self.fixups: apply_fixups(backbone, self.fixups)
-        self.family = next(f for f, d in FAMILIES.items() if d['backbone'] == type(backbone).__name__)
         self.inputs_of_backbone = list(backbone.input) if isinstance(backbone.input, dict) else list(INPUT_NAMES)
         self.pooler = pooling == 'cls' and self.family in POOLER_FAMILIES   # BERT and ALBERT: the pretrained [CLS] pooler
         if not self.pooler and any(l.name == 'pooled_dense' for l in backbone.layers):
@@ -265,11 +296,12 @@ def from_config(cls:TransformerClassifier, config):
 def tiny_checkpoint(folder, # where to write the preset
                     num_layers=2, hidden_dim=32, num_heads=2, intermediate_dim=64, seed=0) -> Path:
     "Write a small random-weight BERT (with the bundled vocabulary) as a keras-hub preset folder."
-    keras.utils.set_random_seed(seed)
+    sizes = {k: check_int(v, k) for k, v in dict(num_layers=num_layers, hidden_dim=hidden_dim, num_heads=num_heads, intermediate_dim=intermediate_dim).items()}
+    if sizes['hidden_dim'] % sizes['num_heads']: raise ValueError(f"`hidden_dim`={hidden_dim} must be a multiple of `num_heads`={num_heads}.")
+    keras.utils.set_random_seed(check_int(seed, 'seed', 0))
     vocab = resolve_checkpoint()/'vocab.txt'
     tokenizer = keras_hub.models.BertTokenizer(vocabulary=str(vocab), lowercase=True)
-    backbone = keras_hub.models.BertBackbone(vocabulary_size=tokenizer.vocabulary_size(), num_layers=num_layers, num_heads=num_heads,
-                                              hidden_dim=hidden_dim, intermediate_dim=intermediate_dim, max_sequence_length=512)
+    backbone = keras_hub.models.BertBackbone(vocabulary_size=tokenizer.vocabulary_size(), max_sequence_length=512, **sizes)
     folder = Path(folder)
     backbone.save_to_preset(str(folder)); tokenizer.save_to_preset(str(folder))
     return folder
@@ -278,7 +310,8 @@ def tiny_checkpoint(folder, # where to write the preset
 @patch
 def save(self:TransformerClassifier, filepath, overwrite=True, **kwargs):
     "Save as a `.keras` file (atomically), or, for a path without extension, as a verified TensorFlow SavedModel."
-    p = Path(filepath)
+    if not isinstance(filepath, (str, os.PathLike)): raise TypeError(f"`filepath` must be a path, not {type(filepath).__name__}.")
+    p = Path(filepath).expanduser()
     if p.suffix == '.keras':
         if p.exists() and not overwrite: raise FileExistsError(f"{p} exists: pass `overwrite=True` to replace it.")
         with atomic_file(p) as tmp: keras.Model.save(self, tmp, overwrite=True, **kwargs)
@@ -286,6 +319,83 @@ def save(self:TransformerClassifier, filepath, overwrite=True, **kwargs):
     if p.suffix: raise ValueError(f"`filepath` {filepath!r}: use a `.keras` file, or a folder name without extension for a SavedModel.")
     from ktrain_lit.export import export_savedmodel   # the export lesson builds on this one
     return export_savedmodel(self, p, overwrite=overwrite)
+
+# %% ../nbs/11_models.ipynb #c4141e7c
+KERAS_MEMBERS = ('config.json', 'model.weights.h5')
+
+def keras_file_problem(f:Path) -> str|None:
+    "Why the `.keras` file `f` is not whole, or `None`."
+    if not zipfile.is_zipfile(f): return 'it is not a zip archive: cut short, or not a .keras file'
+    try:
+        with zipfile.ZipFile(f) as z: names, bad = set(z.namelist()), z.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as e: return f'its archive is damaged: {e}'
+    if bad: return f'{bad} inside it fails its checksum'
+    missing = [m for m in KERAS_MEMBERS if m not in names]
+    if missing: return f'it lacks {missing}'
+
+# %% ../nbs/11_models.ipynb #114f7aaf
+def load_keras(filepath, # a `.keras` file written by `model.save`
+               preprocessor=None, # the tokenizer (or preprocessor) to attach: a `.keras` file holds none
+              ) -> TextModel:
+    "The model of a `.keras` file, loaded safely, with errors that name the file: missing, damaged, or not a ktrain_lit model."
+    import ktrain_lit.classic   # registers the classic models' classes (a later lesson)
+    f = Path(filepath).expanduser()
+    if not f.is_file(): raise FileNotFoundError(f"`filepath`: no .keras file at {f}.")
+    why = keras_file_problem(f)
+    if why: raise ValueError(f"{f} is damaged or incomplete ({why}): save the model again.")
+    try:
+        with keras.saving.custom_object_scope(LIBRARY_CLASSES): m = keras.saving.load_model(f, compile=False, safe_mode=True)
+    except Exception as e: raise ValueError(f"{f} could not be loaded safely ({type(e).__name__}: {str(e)[:300]}).") from None
+    if not isinstance(m, TextModel): raise ValueError(f"{f} holds a {type(m).__name__}, not a ktrain_lit model.")
+    m.preprocessor = preprocessor
+    return m
+
+# %% ../nbs/11_models.ipynb #dbcac34f
+WEIGHTS_SIGNATURE = 'ktrain_lit.sha256'   # HDF5 attribute: the SHA-256 of every weight in a file the library wrote
+
+def weights_digest(f:Path) -> str:
+    "The SHA-256 of every dataset (weight) of the HDF5 file `f`, by name: what the file holds, not how it is laid out."
+    import h5py
+    h, names = hashlib.sha256(), []
+    with h5py.File(f, 'r') as fh:
+        fh.visititems(lambda n, o: names.append(n) if isinstance(o, h5py.Dataset) else None)
+        for n in sorted(names): h.update(n.encode()); h.update(np.ascontiguousarray(fh[n][()]).tobytes())
+    return h.hexdigest()
+
+def sign_weights(f:Path) -> Path:
+    "Record in the HDF5 weights file `f` the `weights_digest` of what it holds."
+    import h5py
+    d = weights_digest(f)
+    with h5py.File(f, 'a') as fh: fh.attrs[WEIGHTS_SIGNATURE] = d
+    return f
+
+# %% ../nbs/11_models.ipynb #b5067250
+def weights_signature(f:Path) -> str|None:
+    "The signature `sign_weights` put in `f`, or `None` (not signed, or not an HDF5 file)."
+    import h5py
+    try:
+        with h5py.File(f, 'r') as fh: sig = fh.attrs.get(WEIGHTS_SIGNATURE)
+    except OSError: return None
+    return None if sig is None else sig.decode() if isinstance(sig, bytes) else str(sig)
+
+def check_signed(f:Path):
+    "If `f` is signed, a `ValueError` naming it unless its weights still match the signature."
+    sig = weights_signature(f)
+    if sig is not None and weights_digest(f) != sig:
+        raise ValueError(f"{f} is not the file that was saved: its weights do not match the SHA-256 recorded when it was written. It is damaged, or was altered.")
+
+# %% ../nbs/11_models.ipynb #8554c31b
+@patch
+def load_weights(self:TextModel, filepath, # a `.weights.h5` file (e.g. a learner's checkpoint) or a `.keras` file
+                 skip_mismatch=False, **kwargs):
+    "Keras' `load_weights`, with errors that name the file: missing, damaged, or the weights of another model."
+    f = Path(filepath).expanduser()
+    if not f.is_file(): raise FileNotFoundError(f"`filepath`: no weights file at {f}.")
+    if f.suffix == '.h5': check_weights_file(f); check_signed(f)
+    elif f.suffix == '.keras' and keras_file_problem(f): raise ValueError(f"{f} is damaged or incomplete ({keras_file_problem(f)}).")
+    try: return keras.Model.load_weights(self, str(f), skip_mismatch=skip_mismatch, **kwargs)
+    except ValueError as e:
+        raise ValueError(f"{f} does not fit this model: it holds the weights of another architecture or head ({str(e)[:300]}).") from None
 
 # %% ../nbs/11_models.ipynb #287e043e
 import weakref
@@ -319,16 +429,53 @@ def run_batches(f, batches:TextBatches, verbose=0) -> np.ndarray:
     return in_input_order(batches, np.concatenate(out))
 
 # %% ../nbs/11_models.ipynb #4ff881d7
+def check_outputs(p:np.ndarray, # a model's outputs, one row per text
+                  what='outputs') -> np.ndarray:
+    "`p` if every value is finite, else a `ValueError`: NaN or infinite outputs come from weights that are not finite."
+    bad = int((~np.isfinite(p.reshape(len(p), -1))).any(1).sum()) if p.size else 0
+    if bad: raise ValueError(f"The model's {what} are NaN or infinite for {bad} of {len(p)} texts: its weights are not finite (training "
+                             f"diverged, or they came from a damaged file). Reload a saved model, or retrain with a lower `lr`.")
+    return p
+
 @patch
 def predict_encoded(self:TextModel, encoded, # `(ids, segments)` per text
                     batch_size=32, verbose=0) -> np.ndarray:
     "Model outputs for encoded texts, batched by length, in the input order."
-    return run_batches(inference_graph(self), TextBatches(encoded, None, batch_size, self.preprocessor.maxlen), verbose)
+    b = TextBatches(encoded, None, check_int(batch_size, 'batch_size'), self.preprocessor.maxlen)
+    return check_outputs(run_batches(inference_graph(self), b, verbose))
 
 @patch
 def pooled_features(self:TransformerClassifier, encoded, batch_size=32) -> np.ndarray:
     "The pooled vectors (what the head reads) of encoded texts, in the input order."
-    return run_batches(inference_graph(self, 'features'), TextBatches(encoded, None, batch_size, self.preprocessor.maxlen))
+    b = TextBatches(encoded, None, check_int(batch_size, 'batch_size'), self.preprocessor.maxlen)
+    return check_outputs(run_batches(inference_graph(self, 'features'), b), 'features')
+
+# %% ../nbs/11_models.ipynb #2a18696b
+SPM_FAMILIES = ('albert', 'xlnet', 'xlm_roberta', 'deberta_v3')   # binary vocabularies: spare embedding rows are normal
+VOCAB_SLACK = 64   # spare embedding rows allowed beside a text vocabulary (vocab.txt, vocab.json)
+
+def check_vocabulary(backbone, tokenizer:TransformerTokenizer) -> TransformerTokenizer:
+    "`tokenizer` if its vocabulary fits `backbone`'s embedding matrix and its `maxlen` the position embeddings, else a `ValueError`."
+    emb = getattr(backbone, 'token_embedding', None)
+    rows, vocab = int(emb.embeddings.shape[0]) if emb is not None else None, tokenizer.pieces.get_vocab()
+    n, top = len(vocab), max(vocab.values()) + 1
+    where = f"The vocabulary of {tokenizer.folder} has {n:,} entries (ids up to {top - 1:,}) but the embedding matrix has {rows:,} rows"
+    if rows and top > rows: raise ValueError(f"{where}: the tokenizer files do not belong to these weights.")
+    if rows and n < rows - VOCAB_SLACK and tokenizer.family not in SPM_FAMILIES:
+        raise ValueError(f"{where}: the vocabulary file is incomplete (cut short?) or from another checkpoint; copy it again from the original.")
+    pos = getattr(backbone, 'max_sequence_length', None)
+    if pos and tokenizer.maxlen > pos: raise ValueError(f"`maxlen`={tokenizer.maxlen} is more than the model's {pos} position embeddings: lower it.")
+    return tokenizer
+
+# %% ../nbs/11_models.ipynb #ccdbc29b
+def load_tokenizer(folder:Path, family:str, maxlen) -> TransformerTokenizer:
+    "The checkpoint's `TransformerTokenizer`, or an error naming the folder if its tokenizer files cannot be read as `family`'s."
+    try: return TransformerTokenizer(folder, maxlen)
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: err = e
+    except (ValueError, FileNotFoundError): raise   # already clear: `maxlen`, a missing vocabulary file
+    except Exception as e: err = e
+    raise ValueError(f"The tokenizer files of {folder} could not be read as a {family} tokenizer ({type(err).__name__}: {str(err)[:300]}): "
+                     f"they are damaged, or config.json's model_type does not match them.") from err
 
 # %% ../nbs/11_models.ipynb #ea4b49b4
 def transformer(family='bert', # model family: one of `FAMILIES` (see `print_transformers`)
@@ -342,9 +489,10 @@ def transformer(family='bert', # model family: one of `FAMILIES` (see `print_tra
                ) -> TransformerClassifier:
     "A pretrained transformer with a task head and its tokenizer, from a local checkpoint."
     folder, family = resolve_checkpoint(checkpoint), check_family(family)
-    if seed is not None: keras.utils.set_random_seed(seed)   # before building: dropout layers draw their seeds too
+    check_rate(dropout, 'dropout'); check_class_names(task, class_names) if class_names is not None else None
+    if seed is not None: keras.utils.set_random_seed(check_int(seed, 'seed', 0))   # before building: dropout layers draw their seeds too
     backbone = load_backbone(folder, family)
-    tokenizer = TransformerTokenizer(folder, maxlen)
+    tokenizer = check_vocabulary(backbone, load_tokenizer(folder, family, maxlen))
     fixups = hf_fixups(folder) if family in HF_CONVERTERS and 'model_type' in checkpoint_config(folder) else None
     model = TransformerClassifier(backbone, task, class_names, pooling or default_pooling(folder), dropout,
                                   exact_gelu=wants_exact_gelu(folder), maxlen=tokenizer.maxlen, fixups=fixups)

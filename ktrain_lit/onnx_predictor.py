@@ -6,12 +6,29 @@ Docs: https://ktrain-lit.github.io/ktrain_lit/onnx_predictor.html.md"""
 
 # %% ../nbs/20_onnx_predictor.ipynb #ec423066
 from __future__ import annotations
-import json
+import os, json, importlib.util
 from pathlib import Path
 import numpy as np
+try: from ktrain_lit.io import verify_folder, clean_stale
+except ImportError:   # this file, copied beside an export, runs without the library: the library's io was copied with it
+    _spec = importlib.util.spec_from_file_location('ktrain_lit_io', Path(__file__).with_name('ktrain_lit_io.py'))
+    _io = importlib.util.module_from_spec(_spec); _spec.loader.exec_module(_io)
+    verify_folder, clean_stale = _io.verify_folder, _io.clean_stale
 
 # %% auto #0
-__all__ = ['INFO_FILE', 'ONNX_FILE', 'TOKENIZER_JSON', 'encode_texts', 'pad_ids', 'OnnxPredictor']
+__all__ = ['INFO_FILE', 'ONNX_FILE', 'TOKENIZER_JSON', 'CHARS_PER_CALL', 'encode_texts', 'pad_ids', 'OnnxPredictor']
+
+# %% ../nbs/20_onnx_predictor.ipynb #e0c1e2a8
+def _check_unicode(texts:list):
+    "A `ValueError` naming the first text with a lone surrogate, as `tokenizer.check_unicode` does (this module needs no TensorFlow)."
+    for i, t in enumerate(texts):
+        for j, s in enumerate([t] if isinstance(t, str) else t):
+            try: s.encode('utf-8')   # fails on lone surrogates alone
+            except UnicodeEncodeError as e:
+                where = f"texts[{i}]" + ('' if isinstance(t, str) else f"[{j}]")
+                raise ValueError(f"`{where}` holds a lone surrogate (U+{ord(s[e.start]):04X}) at character {e.start}: it is not valid Unicode, "
+                                 "so no tokenizer can read it. Repair the text, e.g. `s.encode('utf-16', 'surrogatepass').decode('utf-16', 'replace')` "
+                                 "joins escaped pairs and marks the rest with U+FFFD.") from None
 
 # %% ../nbs/20_onnx_predictor.ipynb #6b8d1bcd
 INFO_FILE, ONNX_FILE, TOKENIZER_JSON = 'ktrain_lit.json', 'model.onnx', 'tokenizer/tokenizer.json'
@@ -22,9 +39,50 @@ def encode_texts(tokenizer, # a `tokenizers.Tokenizer` read from an export's `to
                 ) -> list:
     "Token ids and segment ids (`None` where all are 0) of each text, as `TransformerTokenizer.encode` makes them."
     out = []
-    for e in tokenizer.encode_batch(texts):
-        seg = e.type_ids if any(e.type_ids) else None
-        out.append((e.ids or [empty_id], seg))
+    try:
+        for s in _char_spans(texts):   # a span's encodings are dropped before the next span's are made
+            part = texts[s]
+            encoded = [(e.ids, e.type_ids) for e in tokenizer.encode_batch(part)] if isinstance(part[0], str) else _encode_pairs(tokenizer, part)
+            out += [(ids or [empty_id], seg if any(seg) else None) for ids, seg in encoded]
+    except Exception as e:   # `tokenizers` says only "TextEncodeInput must be Union[...]"
+        _check_unicode(texts)
+        raise ValueError(f"`texts`: the tokenizer could not encode them ({type(e).__name__}: {e}).") from e
+    return out
+
+# %% ../nbs/20_onnx_predictor.ipynb #c69f04e5
+CHARS_PER_CALL = 2**18   # characters given to `tokenizers` at once (a longer text goes alone)
+
+def _char_spans(batch:list, chars:int=CHARS_PER_CALL) -> list:
+    "Slices of `batch`, in order, each of at most `chars` characters unless it is one longer text."
+    spans, start, size = [], 0, 0
+    for i, t in enumerate(batch):
+        n = len(t) if isinstance(t, str) else sum(map(len, t))
+        if i > start and size + n > chars: spans.append(slice(start, i)); start, size = i, 0
+        size += n
+    return spans + [slice(start, len(batch))] if batch else spans
+
+def _longest_first(n1:int, n2:int, room:int) -> tuple:
+    "Tokens of each text that Hugging Face's longest-first truncation keeps: the shorter keeps all it can, else each gets half."
+    if n1 + n2 <= room: return n1, n2
+    short, long = sorted((n1, n2))
+    k_short, k_long = short, max(short, room - short)
+    if k_short + k_long > room: k_short, k_long = room // 2, room // 2 + room % 2
+    k1, k2 = (k_short, k_long) if n1 <= n2 else (k_long, k_short)
+    return min(k1, n1), min(k2, n2)
+
+# %% ../nbs/20_onnx_predictor.ipynb #87a778bc
+def _encode_pairs(tokenizer, pairs:list) -> list:
+    "`(ids, type_ids)` of each pair as `tokenizer.encode_batch(pairs)` makes them, in memory that grows with the texts' lengths, not their product."
+    pp = json.loads(tokenizer.to_str())['post_processor']   # the family's `TemplateProcessing`
+    specials = {k: v['ids'] for k, v in pp['special_tokens'].items()}
+    template = [(d['id'] if kind == 'Sequence' else specials[d['id']], d['type_id']) for part in pp['pair'] for kind, d in part.items()]
+    room = tokenizer.truncation['max_length'] - sum(len(i) for i, _ in template if isinstance(i, list))
+    out = []
+    for a, b in zip(*(tokenizer.encode_batch([p[k] for p in pairs], add_special_tokens=False) for k in (0, 1))):
+        k = _longest_first(*(len(e.ids) + sum(len(o.ids) for o in e.overflowing) for e in (a, b)), max(room, 0))
+        seqs = {'A': a.ids[:k[0]], 'B': b.ids[:k[1]]}
+        parts = [(seqs[i] if isinstance(i, str) else i, t) for i, t in template]
+        out.append(([i for s, _ in parts for i in s], [t for s, t in parts for _ in s]))
     return out
 
 # %% ../nbs/20_onnx_predictor.ipynb #f59f6f62
@@ -38,10 +96,16 @@ def pad_ids(encoded:list) -> dict:
     return dict(token_ids=ids, segment_ids=seg, padding_mask=mask)
 
 # %% ../nbs/20_onnx_predictor.ipynb #21e7974e
+from collections.abc import Iterable, Mapping, Set
+
 def _texts(texts):
-    "A list of strings or of `(text_a, text_b)` pairs, and whether one text was given."
+    "A list of strings or of `(text_a, text_b)` pairs, and whether one text was given; an error naming `texts` for anything else."
+    if isinstance(texts, np.ndarray) and texts.ndim == 0: texts = texts.item()   # np.array('a text') is one text
     single = isinstance(texts, str) or (isinstance(texts, tuple) and len(texts) == 2 and all(isinstance(t, str) for t in texts))
-    x = [texts] if single else list(texts)
+    if texts is None: raise ValueError("`texts` is None: pass a string or a list of strings.")
+    if not single and (isinstance(texts, (bytes, bytearray, Mapping, Set)) or not isinstance(texts, Iterable)):   # a dict's keys or a set's order would pass silently
+        raise TypeError(f"`texts` must be a string or a list of strings, not {type(texts).__name__}.")
+    x = [texts] if single else list(texts.tolist() if hasattr(texts, 'tolist') else texts)   # arrays of pairs give lists
     if not x: raise ValueError("`texts` is empty.")
     pairs = [isinstance(t, (tuple, list)) and len(t) == 2 and all(isinstance(u, str) for u in t) for t in x]
     if not (all(isinstance(t, str) for t in x) or all(pairs)):
@@ -51,15 +115,30 @@ def _texts(texts):
 
 # %% ../nbs/20_onnx_predictor.ipynb #ce0b4327
 def _export_info(folder:Path) -> dict:
-    "The info file of an ONNX export folder, checked: the folder must hold the graph and the tokenizer it names."
+    "The info file of an ONNX export folder, checked: it holds the graph and the tokenizer it names, as they were exported."
+    if not folder.exists() and folder.parent.is_dir(): clean_stale(folder)   # an export killed mid-swap, where the system cannot exchange
+    if not folder.is_dir(): raise FileNotFoundError(f"`folder`: no export folder at {folder}.")
     f = folder/INFO_FILE
     if not f.is_file(): raise ValueError(f"{folder} is not an exported ktrain_lit model: it has no {INFO_FILE}.")
-    info = json.loads(f.read_text())
-    if info.get('format') != 'ktrain_lit.export' or info.get('graph') != ONNX_FILE:
-        raise ValueError(f"{f} does not describe an ONNX export (format {info.get('format')!r}, graph {info.get('graph')!r}).")
+    try: info = json.loads(f.read_text())
+    except (ValueError, UnicodeDecodeError) as e: raise ValueError(f"{f} is damaged ({e}): export the model again.") from None
+    if not isinstance(info, dict) or info.get('format') != 'ktrain_lit.export' or info.get('graph') != ONNX_FILE:
+        raise ValueError(f"{f} does not describe an ONNX export (format {info.get('format') if isinstance(info, dict) else None!r}, graph {info.get('graph') if isinstance(info, dict) else None!r}).")
     for need in (ONNX_FILE, TOKENIZER_JSON):
         if not (folder/need).is_file(): raise ValueError(f"{folder} is incomplete: {need} is missing.")
+    verify_folder(folder, 'ktrain_lit.export.onnx', required=False)
     return info
+
+# %% ../nbs/20_onnx_predictor.ipynb #944f03dd
+def _check_batch_size(v) -> int:
+    if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1:   # 0 or less would run nothing
+        raise ValueError(f"`batch_size` must be a positive integer, not {v!r}.")
+    return int(v)
+
+def _check_threshold(v) -> float:
+    if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)) or not 0 < v < 1:   # NaN or 5 would drop every class
+        raise ValueError(f"`threshold` must lie strictly between 0 and 1, not {v!r}.")
+    return float(v)
 
 # %% ../nbs/20_onnx_predictor.ipynb #1aebf60d
 def _run_in_length_order(session, # an ONNX Runtime session (anything with its `run`)
@@ -67,6 +146,7 @@ def _run_in_length_order(session, # an ONNX Runtime session (anything with its `
                          encoded:list, # `(ids, segments)` per text
                          batch_size:int) -> np.ndarray:
     "The graph's outputs for encoded texts, run in batches of similar lengths, in the input order."
+    batch_size = _check_batch_size(batch_size)
     order = np.argsort([len(t) for t, _ in encoded], kind='stable')   # batches of similar length pad little
     out = [None] * len(encoded)
     for i in range(0, len(encoded), batch_size):
@@ -79,6 +159,7 @@ def _run_in_length_order(session, # an ONNX Runtime session (anything with its `
 def _answers(p:np.ndarray, # outputs, one row per text
              task, class_names:list, threshold:float) -> list:
     "The answer for each row of outputs `p`: a class name, the `(class, probability)` pairs above `threshold`, or a value."
+    threshold = _check_threshold(threshold)
     if task == 'regression': return [float(v) for v in p[:, 0]]
     if task == 'multilabel': return [[(c, float(v)) for c, v in zip(class_names, row) if v > threshold] for row in p]
     return [class_names[i] for i in p.argmax(1)]
@@ -93,11 +174,12 @@ class OnnxPredictor:
                 ):
         import onnxruntime as ort
         from tokenizers import Tokenizer
+        if not isinstance(folder, (str, os.PathLike)): raise TypeError(f"`folder` must be a path (str or os.PathLike), not {type(folder).__name__}.")
         self.folder = Path(folder).expanduser()
         self.info = info = _export_info(self.folder)
         self.task, self.class_names, self.maxlen = info['task'], list(info['class_names']), int(info['maxlen'])
         self.empty_id, self.pairs = info.get('empty_id'), info.get('pairs')
-        self.batch_size, self.threshold = batch_size, info.get('threshold', 0.5) if threshold is None else threshold
+        self.batch_size, self.threshold = _check_batch_size(batch_size), _check_threshold(info.get('threshold', 0.5) if threshold is None else threshold)
         self.tokenizer = Tokenizer.from_file(str(self.folder/TOKENIZER_JSON))
         if self.tokenizer.truncation is None or self.empty_id is None:
             raise ValueError(f"{self.folder} was exported by an older ktrain_lit, whose tokenizer.json does not truncate: export the model "

@@ -13,17 +13,24 @@ import numpy as np
 from fastcore.basics import store_attr, patch, patch_to
 import ktrain_lit
 from .core import keras, lazy_methods
-from .io import atomic_folder
+from .io import atomic_folder, verify_folder, write_manifest, clean_stale, check_path
 from .texts import check_texts, check_int
 from .tokenizer import TransformerTokenizer
 from .data import TextPreprocessor, load_preprocessor, PREPROC_FILE
-from .models import TextModel, TransformerClassifier, SequencePooling, LIBRARY_CLASSES, is_text_model
+from .models import TextModel, TransformerClassifier, SequencePooling, LIBRARY_CLASSES, is_text_model, keras_file_problem, check_vocabulary
 from .learner import Learner
 import ktrain_lit.classic   # registers the classic models' classes in LIBRARY_CLASSES, so saved ones load
 
 # %% auto #0
-__all__ = ['FORMAT', 'FORMAT_VERSION', 'MODEL_FILE', 'INFO_FILE', 'Predictor', 'get_predictor', 'inference_copy',
-           'load_predictor']
+__all__ = ['FORMAT', 'FORMAT_VERSION', 'MODEL_FILE', 'INFO_FILE', 'check_threshold', 'Predictor', 'get_predictor',
+           'inference_copy', 'load_predictor']
+
+# %% ../nbs/16_predictor.ipynb #f1ef73d0
+def check_threshold(v) -> float:
+    "`v` as a `float` if it is a number strictly between 0 and 1 (NaN or 5 would silently drop every class), else a `ValueError`."
+    if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)) or not 0 < v < 1:
+        raise ValueError(f"`threshold` must lie strictly between 0 and 1, not {v!r}.")
+    return float(v)
 
 # %% ../nbs/16_predictor.ipynb #bcbca64e
 class Predictor:
@@ -41,7 +48,7 @@ class Predictor:
         if preproc is not None and not isinstance(preproc, TextPreprocessor):
             raise TypeError(f"`preproc` must be the preprocessor a `texts_from_*` loader returned, not {type(preproc).__name__}.")
         batch_size, chunk_size = check_int(batch_size, 'batch_size'), check_int(chunk_size, 'chunk_size')
-        if not 0 < threshold < 1: raise ValueError(f"`threshold` must lie strictly between 0 and 1, not {threshold!r}.")
+        threshold = check_threshold(threshold)
         self.class_names = self._class_names(model, preproc)
         store_attr('model,preproc,batch_size,threshold,chunk_size')
 
@@ -71,29 +78,66 @@ def get_predictor(model, preproc=None, batch_size=32, threshold=0.5) -> Predicto
     return Predictor(model, preproc, batch_size, threshold)
 
 # %% ../nbs/16_predictor.ipynb #71bcb346
+import itertools
+from .tokenizer import check_collection, check_unicode
+
+def _one_or_many(texts) -> tuple:
+    "`(texts, single)`: one text (a string or a `(text_a, text_b)` tuple) as a list of one, else the collection of texts given."
+    if isinstance(texts, np.ndarray) and texts.ndim == 0: texts = texts.item()   # np.array('a text') is one text
+    if isinstance(texts, str) or (isinstance(texts, tuple) and len(texts) == 2 and all(isinstance(t, str) for t in texts)):
+        return [texts], True
+    return (texts if texts is None else check_collection(texts)), False   # None: `check_texts` says what to pass
+
+# %% ../nbs/16_predictor.ipynb #ff320d62
+def _text_chunks(texts, size:int):
+    "`(start, checked texts)` for each run of `size` texts: a list or array checked at once, an iterator as it is read."
+    if texts is None or hasattr(texts, '__len__'):
+        x = check_texts(texts, 'texts')
+        yield from ((i, x[i:i + size]) for i in range(0, len(x), size)); return
+    it = iter(texts)
+    for start in itertools.count(0, size):
+        chunk = list(itertools.islice(it, size))
+        if start and not chunk: return
+        try: x = check_texts(chunk, 'texts')
+        except (TypeError, ValueError) as e:
+            if not start: raise
+            raise type(e)(f"{e} (Counted from text {start} of the iterator, where this chunk of {size} begins.)") from None
+        yield start, x
+
+# %% ../nbs/16_predictor.ipynb #9a5328a3
 @patch
-def predict_proba(self:Predictor, texts) -> np.ndarray:
-    "Model outputs for one text (1-D) or many (2-D): probabilities, or values for regression."
-    single = isinstance(texts, str) or (isinstance(texts, tuple) and len(texts) == 2 and all(isinstance(t, str) for t in texts))
-    x = check_texts([texts] if single else texts, 'texts')
+def _encode_chunk(self:Predictor, x:np.ndarray, # checked texts: `(n,)` strings or `(n, 2)` pairs
+                  start:int=0, # where `x` begins in the whole input
+                 ) -> list:
+    "The model inputs of a chunk of texts: pairs only for a model that reads them."
     pairs = getattr(self.model, 'pairs', None)
     if pairs is not None and (x.ndim == 2) != pairs:
         raise ValueError("`texts`: this model reads sentence pairs — pass `(text_a, text_b)` tuples." if pairs else
                          "`texts` holds `(text_a, text_b)` pairs, but this model was trained on single texts: pass strings.")
-    starts = range(0, len(x), self.chunk_size)
-    chunks = [self.model.predict_encoded(self.model.preprocessor.encode(x[i:i + self.chunk_size]), self.batch_size)
-              for i in tqdm(starts, desc='predicting', unit='chunk', disable=len(starts) < 2)]
-    p = np.concatenate(chunks)
+    try: return self.model.preprocessor.encode(x)
+    except ValueError: check_unicode(x, 'texts', start); raise   # names the text by its place in the whole input
+
+# %% ../nbs/16_predictor.ipynb #308ba37a
+@patch
+def predict_proba(self:Predictor, texts) -> np.ndarray:
+    "Model outputs for one text (1-D) or many (2-D): probabilities, or values for regression."
+    texts, single = _one_or_many(texts)
+    n = len(texts) if hasattr(texts, '__len__') else None   # an iterator's length is not known: its bar shows after 2 s
+    out = []
+    with tqdm(total=n, desc='predicting', unit='text', disable=n is not None and n <= self.chunk_size, delay=0 if n else 2) as bar:
+        for start, x in _text_chunks(texts, self.chunk_size):
+            out.append(self.model.predict_encoded(self._encode_chunk(x, start), self.batch_size)); bar.update(len(x))
+    p = np.concatenate(out)
     return p[0] if single else p
 
 # %% ../nbs/16_predictor.ipynb #5c431396
 @patch
-def predict(self:Predictor, texts, # one text, or a list / array / Series of texts (or of `(text_a, text_b)` pairs)
+def predict(self:Predictor, texts, # one text, or a list / array / Series / iterator of texts (or of `(text_a, text_b)` pairs)
             return_proba=False, # probabilities instead of labels
             threshold=None, # multi-label: report classes whose probability exceeds this (default: the predictor's)
            ):
     "Labels (or probabilities) for one text or many."
-    threshold = self.threshold if threshold is None else threshold
+    threshold = self.threshold if threshold is None else check_threshold(threshold)
     p = self.predict_proba(texts)
     if return_proba: return p
     single, p = p.ndim == 1, np.atleast_2d(p)
@@ -104,7 +148,7 @@ def predict(self:Predictor, texts, # one text, or a list / array / Series of tex
     return out[0] if single else out
 
 # %% ../nbs/16_predictor.ipynb #63b0c145
-FORMAT, FORMAT_VERSION, MODEL_FILE, INFO_FILE = 'ktrain_lit.predictor', 2, 'model.keras', 'ktrain_lit.json'   # 2: tokenizer.json
+FORMAT, FORMAT_VERSION, MODEL_FILE, INFO_FILE = 'ktrain_lit.predictor', 3, 'model.keras', 'ktrain_lit.json'   # 2: tokenizer.json, 3: manifest
 
 def inference_copy(model:TextModel) -> TextModel:
     "A copy of `model` with the same weights and no optimizer: what gets saved."
@@ -116,16 +160,18 @@ def inference_copy(model:TextModel) -> TextModel:
 # %% ../nbs/16_predictor.ipynb #535976ad
 @patch
 def save(self:Predictor, folder, # the predictor folder to write
-         overwrite=True):
-    "Save model, tokenizer and preprocessor into `folder`, atomically."
-    with atomic_folder(folder, overwrite, owner=INFO_FILE) as tmp:
+         overwrite=True, # replace a predictor saved there before (never a folder of other files)
+        ):
+    "Save model, tokenizer and preprocessor into `folder`, atomically, with a manifest of what was written."
+    folder = check_path(folder, 'folder')
+    with atomic_folder(folder, overwrite, kind=FORMAT) as tmp:
         keras.Model.save(inference_copy(self.model), tmp/MODEL_FILE)
         self.model.preprocessor.save(tmp/'tokenizer')
         if self.preproc is not None: self.preproc.save(tmp)
         (tmp/INFO_FILE).write_text(json.dumps(dict(format=FORMAT, format_version=FORMAT_VERSION, library_version=ktrain_lit.__version__,
             task=self.model.task, class_names=self.class_names, batch_size=self.batch_size, maxlen=self.model.preprocessor.maxlen,
             threshold=self.threshold, pairs=getattr(self.model, 'pairs', None)), indent=1))
-    return Path(folder)
+    return folder
 
 # %% ../nbs/16_predictor.ipynb #5157f1a6
 def _read_info(folder):
@@ -135,7 +181,9 @@ def _read_info(folder):
     except json.JSONDecodeError as e: raise ValueError(f"{f} is damaged ({e}).") from None
     if not isinstance(info, dict) or info.get('format') != FORMAT:
         raise ValueError(f"{f} does not describe a ktrain_lit predictor (format {info.get('format') if isinstance(info, dict) else None!r}).")
-    if info.get('format_version', 0) > FORMAT_VERSION:
+    if not isinstance(info.get('format_version', 1), int):
+        raise ValueError(f"{f} is damaged: its `format_version` is {info['format_version']!r}, not an integer.")
+    if info.get('format_version', 1) > FORMAT_VERSION:
         raise ValueError(f"{folder} was saved in predictor format {info['format_version']}, newer than this version of ktrain_lit "
                          f"reads ({FORMAT_VERSION}): upgrade ktrain_lit.")
     return info
@@ -143,6 +191,7 @@ def _read_info(folder):
 # %% ../nbs/16_predictor.ipynb #5ec9ca10
 def _load_model(folder) -> TextModel:
     "The model of a predictor folder, loaded safely (no code runs) and built from the library's classes."
+    if why := keras_file_problem(folder/MODEL_FILE): raise ValueError(f"{folder/MODEL_FILE} is damaged or incomplete ({why}): save the predictor again.")
     try:   # a scope, not `custom_objects=`: Keras looks in its global registry before `custom_objects`
         with keras.saving.custom_object_scope(LIBRARY_CLASSES): model = keras.saving.load_model(folder/MODEL_FILE, compile=False, safe_mode=True)
     except Exception as e: raise ValueError(f"{folder/MODEL_FILE} could not be loaded safely: {type(e).__name__}: {str(e)[:300]}") from None
@@ -153,15 +202,18 @@ def _load_model(folder) -> TextModel:
 def load_predictor(folder, # a folder written by `Predictor.save`
                    batch_size=None, # override the saved batch size
                   ) -> Predictor:
-    "Load a saved predictor; nothing in the folder is executed."
-    folder = Path(folder).expanduser()
+    "Load a saved predictor, its files verified against the manifest; nothing in the folder is executed."
+    folder = check_path(folder, 'folder')
+    if batch_size is not None: batch_size = check_int(batch_size, 'batch_size')
+    if not folder.exists() and folder.parent.is_dir(): clean_stale(folder)   # a save killed mid-swap, where the system cannot exchange
     if not folder.is_dir(): raise FileNotFoundError(f"`folder`: no predictor folder at {folder}.")
     info = _read_info(folder)
+    verify_folder(folder, FORMAT, required=info.get('format_version', 1) >= 3)
     for need in (MODEL_FILE, 'tokenizer'):
         if not (folder/need).exists(): raise ValueError(f"{folder} is incomplete: {need} is missing.")
     model = _load_model(folder)
     tok = folder/'tokenizer'   # a transformer's tokenizer, or a word vocabulary (preproc.json)
-    model.preprocessor = load_preprocessor(tok) if (tok/PREPROC_FILE).exists() else TransformerTokenizer(tok, model.maxlen)
+    model.preprocessor = load_preprocessor(tok) if (tok/PREPROC_FILE).exists() else check_vocabulary(model.backbone, TransformerTokenizer(tok, model.maxlen))
     preproc = load_preprocessor(folder) if (folder/PREPROC_FILE).exists() else None
     model.pairs = info.get('pairs')
     return Predictor(model, preproc, batch_size or info.get('batch_size', 32), info.get('threshold', 0.5))

@@ -7,11 +7,12 @@ Docs: https://ktrain-lit.github.io/ktrain_lit/texts.html.md"""
 # %% ../nbs/03_texts.ipynb #30c62f1c
 from __future__ import annotations
 import math
+from collections import Counter
 import numpy as np, pandas as pd
 from fastcore.basics import listify
 
 # %% auto #0
-__all__ = ['TASKS', 'check_int', 'check_number', 'check_texts', 'encode_labels']
+__all__ = ['TASKS', 'check_int', 'check_number', 'check_seed', 'check_texts', 'encode_labels']
 
 # %% ../nbs/03_texts.ipynb #2dce13ad
 def check_int(v, # the value given
@@ -35,32 +36,59 @@ def check_number(v, # the value given
         raise ValueError(f"`{name}` must be {want} (finite), not {v!r}.")
     return float(v)
 
+# %% ../nbs/03_texts.ipynb #0cb5caba
+def check_seed(v, # the value given
+               name:str='random_state', # the argument's name, for the message
+              ):
+    "`v` as a seed for NumPy: `None` or a non-negative integer (Python or NumPy, not a bool), else a `ValueError` naming `name`."
+    if v is None: return None
+    if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 0:
+        raise ValueError(f"`{name}` must be None or a non-negative integer (a seed), not {v!r}.")
+    return int(v)
+
 # %% ../nbs/03_texts.ipynb #d6c7fb09
-def _missing(v): return v is None or (isinstance(v, float) and math.isnan(v))
+def _missing(v):
+    "Is `v` a missing value: None, NaN (Python or NumPy), or pandas' NA/NaT?"
+    return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, (float, np.floating)) and math.isnan(v))
 
 # %% ../nbs/03_texts.ipynb #a373280b
 def _text_items(x, arg) -> list:
-    "The items of texts `x` as a list, or an error naming `arg` if `x` is not a non-empty collection of present values."
+    "The items of texts `x` as a list, or an error naming `arg` if `x` is not a non-empty ordered collection of present values."
     if x is None: raise ValueError(f"`{arg}` is None: pass a list of strings (or of (text_a, text_b) pairs).")
     if isinstance(x, str): raise TypeError(f"`{arg}` is a single string: wrap it in a list, e.g. `[{x[:30]!r}]`.")
     if isinstance(x, pd.DataFrame): raise TypeError(f"`{arg}` is a DataFrame: pass one column (`df['text']`) or use `texts_from_df`.")
-    items = list(x.tolist() if hasattr(x, 'tolist') else x)
+    items = x.tolist() if hasattr(x, 'tolist') else x
+    if isinstance(items, (set, frozenset, dict, str, bytes)) or not hasattr(items, '__iter__'):
+        raise TypeError(f"`{arg}` must be a list, array or Series of texts, not {type(x).__name__}"
+                        f"{' (its order is arbitrary)' if isinstance(x, (set, frozenset, dict)) else ''}.")
+    items = list(items)
     if not items: raise ValueError(f"`{arg}` is empty: it needs at least one text.")
     missing = [i for i, v in enumerate(items) if _missing(v)]
-    if missing:
-        raise ValueError(f"`{arg}` has {len(missing)} missing text(s) (None/NaN) at row(s) {missing[:10]}"
-                         f"{' ...' if len(missing) > 10 else ''}: drop or fill them first.")
+    if missing: raise ValueError(f"`{arg}` has {len(missing)} missing text(s) (None/NaN) at row(s) {missing[:10]}"
+                                 f"{' ...' if len(missing) > 10 else ''}: drop or fill them first.")
     return items
+
+# %% ../nbs/03_texts.ipynb #258eb663
+def _check_unicode(s:str, where:str):
+    "A `ValueError` naming `where` if the string `s` holds a lone surrogate, which has no UTF-8 form."
+    if s.isascii(): return
+    try: s.encode('utf-8')   # fails on lone surrogates alone: every other code point has a UTF-8 form
+    except UnicodeEncodeError as e:
+        raise ValueError(f"`{where}` holds a lone surrogate (U+{ord(s[e.start]):04X}) at character {e.start}: it is not valid Unicode, "
+                         "so no tokenizer can read it. Repair the text, e.g. `s.encode('utf-16', 'surrogatepass').decode('utf-16', 'replace')` "
+                         "joins escaped pairs and marks the rest with U+FFFD.") from None
 
 # %% ../nbs/03_texts.ipynb #967cdd14
 def _check_text_types(items:list, arg) -> bool:
-    "Whether `items` are `(text_a, text_b)` pairs (as the first one is); a `TypeError` naming the first item of the wrong kind."
+    "Whether `items` are `(text_a, text_b)` pairs (as the first one is); an error naming the first item of the wrong kind."
     pairs = isinstance(items[0], (tuple, list))
     for i, v in enumerate(items):
         ok = (isinstance(v, (tuple, list)) and len(v) == 2 and all(isinstance(s, str) for s in v)) if pairs else isinstance(v, str)
         if not ok:
             want = 'a (text_a, text_b) pair of strings' if pairs else 'a string'
             raise TypeError(f"`{arg}[{i}]` is {type(v).__name__} {v!r:.40}, not {want}: convert the texts first.")
+        if pairs: _check_unicode(v[0], f'{arg}[{i}][0]'); _check_unicode(v[1], f'{arg}[{i}][1]')
+        else: _check_unicode(v, f'{arg}[{i}]')
     return pairs
 
 # %% ../nbs/03_texts.ipynb #34b26961
@@ -81,20 +109,62 @@ def _is_intlike(a):
     return a.dtype.kind in 'iub' or (a.dtype.kind == 'f' and np.all(np.isfinite(a)) and np.all(a == np.round(a)))
 
 # %% ../nbs/03_texts.ipynb #84c1b087
-def _label_array(y, arg, n) -> np.ndarray:
-    "Labels `y` as a NumPy array, or a `ValueError` naming `arg` if there are none, not `n` of them, or some are missing."
+_SEQS = (list, tuple, set, frozenset)
+
+def _missing_label(v):
+    "Is `v` a missing label: a missing value, or an empty (or blank) string?"
+    return _missing(v) or (isinstance(v, str) and not v.strip())
+
+# %% ../nbs/03_texts.ipynb #6658b446
+def _check_labels(arg, k:int, n, bad:list):
+    "Errors naming `arg` for no labels, `k` labels where there are `n` texts, or missing labels at rows `bad`."
+    if not k: raise ValueError(f"`{arg}` is empty: pass one label per text.")
+    if n is not None and k != n: raise ValueError(f"`{arg}` has {k} labels but there are {n} texts: pass exactly one label per text.")
+    if len(bad): raise ValueError(f"`{arg}` has {len(bad)} missing label(s) (None, NaN or empty) at row(s) {list(bad[:10])}"
+                                  f"{' ...' if len(bad) > 10 else ''}: drop those rows or fill them.")
+
+def _label_items(y, arg, n) -> list:
+    "Labels `y` as a list, one item per text, or an error naming `arg` if they are unordered, not `n` of them, or some are missing."
     if y is None: raise ValueError(f"`{arg}` is None: pass one label per text.")
-    a = np.asarray(y.tolist() if hasattr(y, 'tolist') else list(y), dtype=object if not hasattr(y, 'dtype') else None)
-    if a.dtype == object:
-        try: a = np.asarray(a.tolist())
-        except Exception: pass
-    if a.size == 0: raise ValueError(f"`{arg}` is empty: pass one label per text.")
-    if n is not None and len(a) != n:
-        raise ValueError(f"`{arg}` has {len(a)} labels but there are {n} texts: pass exactly one label per text.")
-    if a.dtype.kind in 'fc' or a.dtype == object:
-        bad = [i for i, v in enumerate(a.reshape(len(a), -1).tolist()) if any(_missing(e) for e in v)]
-        if bad: raise ValueError(f"`{arg}` has {len(bad)} missing label(s) (NaN/None) at row(s) {bad[:10]}: drop those rows or fill them.")
+    items = y.values.tolist() if isinstance(y, pd.DataFrame) else y.tolist() if hasattr(y, 'tolist') else y
+    if isinstance(items, (set, frozenset, dict, str, bytes)) or not hasattr(items, '__iter__'):
+        raise TypeError(f"`{arg}` must be a list, array or Series with one label per text, not {type(y).__name__} {y!r:.40}.")
+    items = [v.tolist() if isinstance(v, np.ndarray) else v for v in items]
+    _check_labels(arg, len(items), n, [i for i, v in enumerate(items) if _missing_label(v) or (isinstance(v, _SEQS) and any(_missing_label(e) for e in v))])
+    return items
+
+# %% ../nbs/03_texts.ipynb #f1ea0c0f
+def _label_array(y, arg, n) -> np.ndarray:
+    "Labels `y` (checked by `_label_items`) as a 1-D or 2-D array of strings, numbers or bools, else a `TypeError` naming `arg`."
+    items = _label_items(y, arg, n)
+    try: a = np.asarray(items)
+    except ValueError: raise TypeError(f"`{arg}` mixes single labels with rows of different lengths: give every text the same form of label.") from None
+    if a.ndim == 2 and a.shape[1] == 1: a = a[:, 0]   # a column of labels
+    if a.dtype.kind not in 'biufU':
+        kinds = sorted({type(v).__name__ for v in a.reshape(-1).tolist()} - {'str', 'int', 'float', 'bool'})
+        raise TypeError(f"`{arg}` holds {', '.join(kinds) + ' values' if kinds else 'integers beyond 64 bits, or values of mixed types'}: "
+                        "labels are strings, numbers or bools, or rows of 0/1.")
     return a
+
+# %% ../nbs/03_texts.ipynb #b85c0319
+def _numeric_labels(y, arg, n):
+    "Labels `y` as a 1-D array of numbers, or 2-D rows, if they are a numeric array, Series or frame (checked at NumPy speed); else `None`."
+    a = y.to_numpy() if isinstance(y, (pd.Series, pd.DataFrame)) else y
+    if not (isinstance(a, np.ndarray) and a.dtype.kind in 'biuf' and a.ndim in (1, 2)): return None
+    bad = np.flatnonzero(np.isnan(a.reshape(len(a), -1)).any(1)).tolist() if a.dtype.kind == 'f' and len(a) else []
+    _check_labels(arg, len(a), n, bad)
+    return a[:, 0] if a.ndim == 2 and a.shape[1] == 1 else a
+
+# %% ../nbs/03_texts.ipynb #1b767afe
+def _class_names(class_names, arg='class_names') -> list:
+    "`class_names` as a list of distinct strings (`[]` for `None`), else an error naming `arg`."
+    if class_names is None: return []
+    if isinstance(class_names, (str, bytes, set, frozenset, dict)) or not hasattr(class_names, '__iter__'):
+        raise TypeError(f"`{arg}` must be a list of names, one per class in index order, not {type(class_names).__name__} {class_names!r:.40}.")
+    names = [str(c) for c in (class_names.tolist() if hasattr(class_names, 'tolist') else class_names)]
+    dups = sorted(c for c, k in Counter(names).items() if k > 1)
+    if dups: raise ValueError(f"`{arg}` has {dups} more than once: each class needs its own name.")
+    return names
 
 # %% ../nbs/03_texts.ipynb #555cbf24
 def _encode_rows(a:np.ndarray, class_names:list, arg) -> tuple:
@@ -102,6 +172,7 @@ def _encode_rows(a:np.ndarray, class_names:list, arg) -> tuple:
     if not (_is_intlike(a) and set(np.unique(a)) <= {0, 1}):
         raise ValueError(f"`{arg}` is 2-D but not made of 0/1: use one/multi-hot rows, or one label per text.")
     k = a.shape[1]
+    if k == 0: raise ValueError(f"`{arg}` has rows with no columns: each row needs one 0/1 column per class.")
     if class_names and len(class_names) != k:
         raise ValueError(f"`class_names` has {len(class_names)} names but `{arg}` has {k} columns.")
     names = class_names or [str(i) for i in range(k)]
@@ -130,24 +201,89 @@ def _encode_strings(a:np.ndarray, class_names:list, arg) -> tuple:
     lookup = {c: i for i, c in enumerate(names)}
     return np.array([lookup[v] for v in a.tolist()], dtype='int64'), names, 'classification'
 
+# %% ../nbs/03_texts.ipynb #e6b286df
+def _value_keys(a:np.ndarray) -> list:
+    "The class name each 1-D label of `a` stands for: a whole number's integer value (`1.0` is `'1'`), else its text."
+    if a.dtype.kind in 'biu' or (a.dtype.kind == 'f' and _is_intlike(a)): return [str(v) for v in a.astype('int64').tolist()]
+    return [str(v) for v in a.tolist()]
+
+def _encode_values(a:np.ndarray, class_names:list, arg) -> tuple:
+    "`(targets, class_names, 'classification')` for 1-D labels `a` that name the (training) `class_names` by value."
+    keys, lookup = _value_keys(a), {c: i for i, c in enumerate(class_names)}
+    unknown = sorted(set(keys) - set(lookup))
+    if unknown: raise ValueError(f"`{arg}` has label(s) {unknown[:10]} that are not among the classes {class_names[:20]} of the training labels: "
+                                 "drop those rows, or add examples of those classes to the training data.")
+    return np.array([lookup[k] for k in keys], dtype='int64'), class_names, 'classification'
+
+# %% ../nbs/03_texts.ipynb #beceab9d
+def _list_key(e, arg, i):
+    "Label `e` of text `i`'s list: an integer id (from an int, a bool or a whole float), or a name."
+    if isinstance(e, (bool, int, np.integer, np.bool_)): return int(e)
+    if isinstance(e, (float, np.floating)) and float(e).is_integer(): return int(e)
+    if isinstance(e, str): return e
+    raise TypeError(f"`{arg}[{i}]` holds {e!r:.30}: a list of labels holds class names or integer ids.")
+
+def _are_label_lists(items:list) -> bool:
+    "Are `items` a list of labels per text (names, sets, or ids of varying number) rather than rows of 0/1 or single labels?"
+    if not all(isinstance(v, _SEQS) for v in items): return False
+    return (any(isinstance(v, (set, frozenset)) for v in items) or len({len(v) for v in items}) > 1
+            or any(isinstance(e, str) for v in items for e in v))
+
+# %% ../nbs/03_texts.ipynb #5dcb62bd
+def _list_columns(found:set, class_names:list, by_value:bool) -> tuple:
+    "`(class_names, column of each label)` for the labels `found` in lists: ids index `class_names` unless `by_value`."
+    if class_names and not by_value and all(isinstance(k, int) for k in found):
+        return class_names, {k: k for k in found if 0 <= k < len(class_names)}
+    ints = all(isinstance(k, int) for k in found)
+    names = class_names or ([str(k) for k in sorted(found)] if ints else sorted(map(str, found)))
+    col = {c: i for i, c in enumerate(names)}
+    return names, {k: col[str(k)] for k in found if str(k) in col}
+
+def _encode_lists(items:list, class_names:list, arg, by_value=False) -> tuple:
+    "`(multi-hot targets, class_names, 'multilabel')` for a list of labels per text."
+    keys = [{_list_key(e, arg, i) for e in v} for i, v in enumerate(items)]
+    found = set().union(*keys)
+    if not found: raise ValueError(f"`{arg}` has no label at all: every list of labels is empty.")
+    names, col = _list_columns(found, class_names, by_value)
+    unknown = sorted(map(str, found - set(col)))
+    if unknown: raise ValueError(f"`{arg}` has label(s) {unknown[:10]} that are not among the classes {names[:20]}.")
+    t = np.zeros((len(items), len(names)), 'float32')
+    for i, ks in enumerate(keys): t[i, [col[k] for k in ks]] = 1
+    return t, names, 'multilabel'
+
 # %% ../nbs/03_texts.ipynb #9bf9e761
+def _finite_number(v) -> bool:
+    "Is `v` a number (or a numeric string) that is finite as a `float32`?"
+    try: return math.isfinite(float(v)) and abs(float(v)) <= np.finfo('float32').max
+    except (TypeError, ValueError, OverflowError): return False
+
 def _encode_floats(a:np.ndarray, arg) -> tuple:
-    "`(targets, [], 'regression')` for 1-D labels `a` read as numbers."
-    try: return a.astype('float32'), [], 'regression'
-    except (TypeError, ValueError): raise ValueError(f"`{arg}` cannot be regression targets: its values are not numbers.")
+    "`(targets, [], 'regression')` for 1-D labels `a` read as finite numbers."
+    values = a.tolist()
+    bad = [i for i, v in enumerate(values) if not _finite_number(v)]
+    if bad: raise ValueError(f"`{arg}` cannot be regression targets: {len(bad)} value(s) are not finite numbers, at row(s) {bad[:10]} "
+                             f"(e.g. {values[bad[0]]!r}); drop or fix those rows.")
+    return a.astype('float32'), [], 'regression'
 
 # %% ../nbs/03_texts.ipynb #ecfe5fd6
-def encode_labels(y, # labels: strings, integers, one/multi-hot rows or floats
+def encode_labels(y, # labels: strings, integers, one/multi-hot rows, lists of labels, or floats
                   class_names=None, # names of the classes, in index order (optional)
                   is_regression=False, # treat numeric labels as regression targets
                   arg='y_train', # the argument's name, for error messages
                   n=None, # expected number of labels (the number of texts)
+                  by_value=False, # labels name `class_names` by value (validation labels against the training classes)
                  ):
     "Return `(targets, class_names, task)` for labels of any supported form."
-    a = _label_array(y, arg, n)
-    class_names = [str(c) for c in listify(class_names)]
+    class_names, a = _class_names(class_names), _numeric_labels(y, arg, n)
+    if a is None:
+        items = _label_items(y, arg, n)
+        if _are_label_lists(items) and not is_regression: return _encode_lists(items, class_names, arg, by_value)
+        a = _label_array(items, arg, n)
+    if a.ndim != 1 and (is_regression or a.ndim != 2):
+        raise ValueError(f"`{arg}` has shape {a.shape}: {'a regression needs one number per text' if is_regression else 'labels are 1-D (one per text) or 2-D (0/1 rows)'}.")
     if a.ndim == 2: return _encode_rows(a, class_names, arg)
-    if a.ndim != 1: raise ValueError(f"`{arg}` must be 1-D (one label per text) or 2-D (one/multi-hot); got shape {a.shape}.")
-    if is_regression or (a.dtype.kind == 'f' and not _is_intlike(a)): return _encode_floats(a, arg)
+    if is_regression: return _encode_floats(a, arg)
+    if by_value: return _encode_values(a, class_names, arg)
+    if a.dtype.kind == 'f' and not _is_intlike(a): return _encode_floats(a, arg)
     if a.dtype.kind in 'iufb': return _encode_ints(a, class_names, arg)
     return _encode_strings(a, class_names, arg)

@@ -7,6 +7,7 @@ Docs: https://ktrain-lit.github.io/ktrain_lit/tokenizer.html.md"""
 # %% ../nbs/06_tokenizer.ipynb #a00fe2b1
 from __future__ import annotations
 import json, warnings
+from collections.abc import Mapping, Set, Iterable
 from pathlib import Path
 import numpy as np
 from tokenizers import Tokenizer, AddedToken, Regex, normalizers, pre_tokenizers, processors, decoders, models as tk_models
@@ -16,9 +17,11 @@ from .texts import check_texts, check_int
 from .checkpoints import FAMILIES, BUNDLED_NAMES, resolve_checkpoint, checkpoint_config, checkpoint_family
 
 # %% auto #0
-__all__ = ['PRESET_ASSETS', 'SPECIAL_TOKENS', 'TEMPLATES', 'TOKENIZER_FILE', 'tokenizer_files', 'tokenizer_settings',
-           'add_specials', 'wordpiece_tokenizer', 'bpe_tokenizer', 'spm_pieces', 'spm_vocab', 'spm_normalizer',
-           'spm_tokenizer', 'family_template', 'is_hf_tokenizer', 'checkpoint_tokenizer', 'TransformerTokenizer']
+__all__ = ['PRESET_ASSETS', 'SPECIAL_TOKENS', 'TEMPLATES', 'CHARS_PER_CALL', 'TOKENIZER_FILE', 'tokenizer_files',
+           'tokenizer_settings', 'add_specials', 'wordpiece_tokenizer', 'bpe_tokenizer', 'spm_pieces', 'spm_vocab',
+           'spm_normalizer', 'spm_tokenizer', 'family_template', 'is_hf_tokenizer', 'checkpoint_tokenizer',
+           'TransformerTokenizer', 'check_collection', 'check_unicode', 'encode_batch', 'char_spans', 'longest_first',
+           'pair_template', 'encode_pairs']
 
 # %% ../nbs/06_tokenizer.ipynb #e248f4a5
 PRESET_ASSETS = {'vocab.txt': 'vocabulary.txt', 'vocab.json': 'vocabulary.json', 'merges.txt': 'merges.txt'}   # else vocabulary.spm
@@ -176,31 +179,133 @@ def __repr__(self:TransformerTokenizer):
     name = 'all-MiniLM-L6-v2' if self.checkpoint in BUNDLED_NAMES else self.folder.name
     return f"TransformerTokenizer({name!r}, family={self.family!r}, maxlen={self.maxlen})"
 
+# %% ../nbs/06_tokenizer.ipynb #f45fb7dd
+def check_collection(x, # what was passed as texts
+                     arg='texts', # the argument's name, for the message
+                    ):
+    "`x` if it can be a collection of texts (list, tuple, array, Series, iterator), else a `TypeError` naming `arg`."
+    if isinstance(x, (bytes, bytearray)):
+        raise TypeError(f"`{arg}` must be a string or a list of strings, not {type(x).__name__}: decode it first, e.g. `{arg}.decode('utf-8')`.")
+    if isinstance(x, np.ndarray) and x.ndim == 0:
+        raise TypeError(f"`{arg}` is a 0-d array: pass `{arg}.item()` for one text, or a list of strings.")
+    if isinstance(x, (Mapping, Set)) or not isinstance(x, Iterable):   # a dict's keys or a set's order would pass silently
+        raise TypeError(f"`{arg}` must be a string or a list of strings, not {type(x).__name__}.")
+    return x
+
+# %% ../nbs/06_tokenizer.ipynb #e3fda9af
+def check_unicode(texts, # strings, or `(text_a, text_b)` pairs
+                  arg='texts', # the argument's name, for the message
+                  start=0, # where `texts` begin in the whole input, so that the message counts from there
+                 ):
+    "Nothing if every text is valid Unicode, else a `ValueError` naming the first with a lone surrogate, where it is, and a repair."
+    for i, t in enumerate(texts):
+        for j, s in enumerate([t] if isinstance(t, str) else t):
+            try: s.encode('utf-8')   # fails on lone surrogates alone: every other code point has a UTF-8 form
+            except UnicodeEncodeError as e:
+                where = f"{arg}[{start + i}]" + ('' if isinstance(t, str) else f"[{j}]")
+                raise ValueError(f"`{where}` holds a lone surrogate (U+{ord(s[e.start]):04X}) at character {e.start}: it is not valid Unicode, "
+                                 "so no tokenizer can read it. Repair the text, e.g. `s.encode('utf-16', 'surrogatepass').decode('utf-16', 'replace')` "
+                                 "joins escaped pairs and marks the rest with U+FFFD.") from None
+
+# %% ../nbs/06_tokenizer.ipynb #20b2e570
+def encode_batch(tok:Tokenizer, # a `tokenizers.Tokenizer`
+                 batch:list, # strings, or `(text_a, text_b)` tuples
+                 **kwargs, # passed on, e.g. `add_special_tokens=False`
+                ) -> list:
+    "`tok.encode_batch(batch)`, with a `ValueError` naming the text it cannot take instead of `tokenizers`' own message."
+    try: return tok.encode_batch(batch, **kwargs)
+    except Exception as e:   # `tokenizers` says only "TextEncodeInput must be Union[TextInputSequence, ...]"
+        check_unicode(batch)
+        raise ValueError(f"`texts`: the tokenizer could not encode them ({type(e).__name__}: {e}).") from e
+
+# %% ../nbs/06_tokenizer.ipynb #edc5976e
+CHARS_PER_CALL = 2**18   # characters given to `tokenizers` at once (a longer text goes alone)
+
+def char_spans(batch:list, # strings, or `(text_a, text_b)` tuples
+               chars:int=CHARS_PER_CALL) -> list:
+    "Slices of `batch`, in order, each of at most `chars` characters unless it is one longer text."
+    spans, start, size = [], 0, 0
+    for i, t in enumerate(batch):
+        n = len(t) if isinstance(t, str) else sum(map(len, t))
+        if i > start and size + n > chars: spans.append(slice(start, i)); start, size = i, 0
+        size += n
+    return spans + [slice(start, len(batch))] if batch else spans
+
+# %% ../nbs/06_tokenizer.ipynb #09fffd1a
+def longest_first(n1:int, n2:int, # the two texts' lengths in tokens
+                  room:int, # tokens left for them beside the special tokens
+                 ) -> tuple:
+    "Tokens of each text that Hugging Face's longest-first truncation keeps: the shorter keeps all it can, else each gets half."
+    if n1 + n2 <= room: return n1, n2
+    short, long = sorted((n1, n2))
+    k_short, k_long = short, max(short, room - short)
+    if k_short + k_long > room: k_short, k_long = room // 2, room // 2 + room % 2   # the longer (the second, if equal) gets the odd one
+    k1, k2 = (k_short, k_long) if n1 <= n2 else (k_long, k_short)
+    return min(k1, n1), min(k2, n2)
+
+# %% ../nbs/06_tokenizer.ipynb #e9ade627
+def pair_template(tok:Tokenizer) -> list:
+    "How `tok` packs a pair: `(ids, type_id)` parts, `ids` being 'A' or 'B' for the texts; None unless a `TemplateProcessing` does it."
+    pp = json.loads(tok.to_str()).get('post_processor') or {}
+    if pp.get('type') != 'TemplateProcessing': return None
+    specials = {k: v['ids'] for k, v in pp['special_tokens'].items()}
+    return [(d['id'] if kind == 'Sequence' else specials[d['id']], d['type_id']) for part in pp['pair'] for kind, d in part.items()]
+
+# %% ../nbs/06_tokenizer.ipynb #0972cf1b
+def encode_pairs(tok:Tokenizer, # truncating longest-first to the right, as `TransformerTokenizer.tokenizer` does
+                 pairs:list, # `(text_a, text_b)` tuples
+                 template:list, # `pair_template(tok)`
+                ) -> list:
+    "`(ids, type_ids)` of each pair, as `tok.encode_batch(pairs)` makes them, in memory that grows with the texts' lengths, not their product."
+    room = tok.truncation['max_length'] - sum(len(ids) for ids, _ in template if isinstance(ids, list))
+    try: encoded = [tok.encode_batch([p[k] for p in pairs], add_special_tokens=False) for k in (0, 1)]   # each text alone: its overflow is linear
+    except Exception as e: check_unicode(pairs); raise ValueError(f"`texts`: the tokenizer could not encode them ({type(e).__name__}: {e}).") from e
+    out = []
+    for a, b in zip(*encoded):
+        k = longest_first(*(len(e.ids) + sum(len(o.ids) for o in e.overflowing) for e in (a, b)), max(room, 0))
+        seqs = {'A': a.ids[:k[0]], 'B': b.ids[:k[1]]}
+        parts = [(seqs[p] if isinstance(p, str) else p, t) for p, t in template]
+        out.append(([i for s, _ in parts for i in s], [t for s, t in parts for _ in s]))
+    return out
+
 # %% ../nbs/06_tokenizer.ipynb #ae951a6b
 def _batch(texts) -> list:
     "Texts as `tokenizers` takes them: strings, or `(text_a, text_b)` tuples."
-    texts = check_texts(texts, 'texts')
+    texts = check_texts(check_collection(texts), 'texts')
     return list(texts) if texts.ndim == 1 else [(a, b) for a, b in texts]
 
 @patch
 def word_pieces(self:TransformerTokenizer, texts) -> list:
     "Word-piece ids of each text, without special tokens or truncation."
-    return [np.array(e.ids, 'int32') for e in self.pieces.encode_batch(list(texts), add_special_tokens=False)] if len(texts) else []
+    texts = list(texts)
+    return [np.array(e.ids, 'int32') for s in char_spans(texts) for e in encode_batch(self.pieces, texts[s], add_special_tokens=False)]
 
 @patch
 def lengths(self:TransformerTokenizer, texts) -> np.ndarray:
     "Length of each text or pair in tokens, special tokens included, before truncation."
-    return np.array([len(e.ids) for e in self.pieces.encode_batch(_batch(texts))])
+    batch = _batch(texts)
+    return np.array([len(e.ids) for s in char_spans(batch) for e in encode_batch(self.pieces, batch[s])])
 
 # %% ../nbs/06_tokenizer.ipynb #dfacd654
 @patch
 def encode(self:TransformerTokenizer, texts) -> list:
     "Token ids and segment ids (`None` where all are 0) for each text or `(text_a, text_b)` pair, truncated to `maxlen`."
-    out = []
-    for e in self.tokenizer.encode_batch(_batch(texts)):
-        ids, seg = np.array(e.ids or [self.empty_id], 'int32'), np.array(e.type_ids or [0], 'int32')
-        out.append((ids, seg if seg.any() else None))
+    batch, out = _batch(texts), []
+    template = self._pair_template() if isinstance(batch[0], tuple) else None
+    try:
+        for s in char_spans(batch):   # a span's encodings are dropped before the next span's are made
+            encoded = encode_pairs(self.tokenizer, batch[s], template) if template else [(e.ids, e.type_ids) for e in encode_batch(self.tokenizer, batch[s])]
+            for ids, seg in encoded:
+                ids, seg = np.array(ids or [self.empty_id], 'int32'), np.array(seg or [0], 'int32')
+                out.append((ids, seg if seg.any() else None))
+    except ValueError: check_unicode(batch); raise   # names the text by its index in `texts`, not in its span
     return out
+
+@patch
+def _pair_template(self:TransformerTokenizer) -> list:
+    "The tokenizer's `pair_template`, read once."
+    if '_template' not in self.__dict__: self._template = pair_template(self.tokenizer)
+    return self._template
 
 # %% ../nbs/06_tokenizer.ipynb #34a4d602
 TOKENIZER_FILE = 'tokenizer.json'

@@ -59,9 +59,63 @@ def test_loader_mistakes(tmp_path):
     with pytest.raises(FileNotFoundError, match="`preprocess_mode`='robrta' is neither"):
         text.texts_from_array(['good', 'bad'], [1, 0], preprocess_mode='robrta')
     with pytest.raises(FileNotFoundError, match='no class folders'): text.texts_from_folder(tmp_path)
-    with pytest.raises(ValueError, match='`train_test_names` must be two folder names'):
+    with pytest.raises(ValueError, match='`train_test_names` must be two different folder names'):
         text.texts_from_folder(tmp_path, train_test_names='train')
 
 def test_dataset_offline(tmp_path):
     with pytest.raises(FileNotFoundError, match='place aclImdb_v1.tar.gz'): text.datasets.imdb(cache=tmp_path, download_ok=False)
     with pytest.raises(ValueError, match='does not hold twenty_newsgroups'): text.datasets.twenty_newsgroups(path=tmp_path)
+
+
+# --- loaders: nothing silent (issue 15) ---
+
+def _csv(path, text):
+    path.write_text(text); return path
+
+def test_csv_missing_cells_named(tmp_path):
+    f = _csv(tmp_path/'d.csv', 'text,label\nhello,pos\nbye,\nfine,neg\nok,pos\n')
+    with pytest.raises(ValueError, match=r"column 'label' has 1 missing label\(s\) .* at row\(s\) \[1\]") as e: text.texts_from_csv(f, 'text', 'label')
+    assert str(f) in str(e.value)
+    f = _csv(tmp_path/'t.csv', 'text,label\nhello,pos\n,neg\nNA,pos\n')   # an empty text is missing; the text 'NA' is a text
+    with pytest.raises(ValueError, match=r"column 'text' has 1 missing text\(s\) .* at row\(s\) \[1\]"): text.texts_from_csv(f, 'text', 'label')
+
+def test_validation_labels_by_value(tmp_path):
+    (_, y), (_, yv), p = text.texts_from_array(list('abcd'), [1, 2, 3, 4], list('efg'), [1, 2, 3], verbose=0)
+    assert p.class_names == ['1', '2', '3', '4'] and yv.tolist() == [0, 1, 2]
+    tr, va = _csv(tmp_path/'tr.csv', 'text,label\na,1\nb,2\nc,3\nd,4\n'), _csv(tmp_path/'va.csv', 'text,label\ne,1\nf,2\ng,3\n')
+    assert text.texts_from_csv(tr, 'text', 'label', val_filepath=va, verbose=0)[1][1].tolist() == [0, 1, 2]
+    with pytest.raises(ValueError, match=r"`y_test` has label\(s\) \['9'\] that are not among the classes"):
+        text.texts_from_array(list('ab'), [1, 2], ['c'], [9])
+    with pytest.raises(ValueError, match='no class or several'): text.texts_from_array(list('ab'), [[1, 0], [0, 1]], ['c'], [[1, 1]])
+
+def test_folder_encoding_binary_and_classes(tmp_path):
+    for split, classes in (('train', 'ab'), ('test', 'ab')):
+        for c in classes:
+            (tmp_path/split/c).mkdir(parents=True)
+            for i in range(3): (tmp_path/split/c/f'{i}.txt').write_text(f'{c} {i}')
+    (tmp_path/'train'/'a'/'bad.txt').write_bytes(b'caf\xe9')
+    with pytest.raises(ValueError, match=r"not valid UTF-8 \(a/bad.txt\).*encoding='cp1252'"): text.texts_from_folder(tmp_path)
+    assert 'café' in text.texts_from_folder(tmp_path, encoding='cp1252', verbose=0)[0][0]
+    (tmp_path/'train'/'a'/'bad.txt').unlink()
+    (tmp_path/'train'/'a'/'img.png').write_bytes(b'\x89PNG\r\n\x1a\n\x00\x00'); (tmp_path/'train'/'a'/'.DS_Store').write_bytes(b'\x00')
+    with pytest.warns(UserWarning, match=r'Skipped 1 entries .*1 binary file\(s\) \(a/img.png\)'):
+        (x, _), _, _ = text.texts_from_folder(tmp_path, verbose=0)
+    assert len(x) == 6
+    (tmp_path/'test'/'c').mkdir(); (tmp_path/'test'/'c'/'0.txt').write_text('c 0')
+    with pytest.raises(ValueError, match=r"has texts of class\(es\) \['c'\] that .* has none of"): text.texts_from_folder(tmp_path)
+
+def test_csv_file_mistakes(tmp_path):
+    f = _csv(tmp_path/'d.tsv', 'text\tlabel\nhello\t1\nbye, you, all\t0\n')
+    with pytest.raises(ValueError, match="pass `sep='\\\\t'`") as e: text.texts_from_csv(f, 'text', 'label')
+    assert str(f) in str(e.value)
+    (tmp_path/'b.csv').write_bytes(bytes(range(256)))
+    with pytest.raises(ValueError, match='is a binary file'): text.texts_from_csv(tmp_path/'b.csv', 'text', 'label')
+    (tmp_path/'l.csv').write_bytes(b'text,label\ncaf\xe9,1\nok,0\n')
+    with pytest.raises(ValueError, match=r"byte 0xe9 .* not valid utf-8.*errors='replace'"): text.texts_from_csv(tmp_path/'l.csv', 'text', 'label')
+
+def test_targets_and_texts():
+    with pytest.raises(ValueError, match=r'`y_train` cannot be regression targets: 1 value\(s\) are not finite numbers, at row\(s\) \[1\]'):
+        text.texts_from_array(['a', 'b', 'c'], [0.5, float('inf'), 1.0], is_regression=True)
+    with pytest.raises(ValueError, match=r'`x_train\[1\]` holds a lone surrogate \(U\+D800\)'): text.texts_from_array(['a', 'b\ud800'], [0, 1])
+    with pytest.raises(ValueError, match='`random_state` must be None or a non-negative integer'): text.texts_from_array(['a', 'b', 'c'], [0, 1, 1], random_state=1.5)
+    with pytest.raises(TypeError, match='`class_names` must be a list of names'): text.texts_from_array(['a', 'b'], [0, 1], class_names='ab')
