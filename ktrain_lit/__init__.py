@@ -9,7 +9,7 @@ that needs it is imported).
 """
 __version__ = "0.1.0"
 
-__all__ = ['Learner', 'get_learner', 'Predictor', 'get_predictor', 'load_predictor', 'top_losses_explorer',
+__all__ = ['Learner', 'ArrayLearner', 'get_learner', 'release_gpu_memory', 'Predictor', 'get_predictor', 'load_predictor', 'top_losses_explorer',
            'export_onnx', 'export_tflite', 'export_savedmodel', 'export_tfjs', 'text']
 
 def _load():
@@ -18,7 +18,8 @@ def _load():
     import_module(f'{__name__}.core').load_extensions()
     learner, predictor, text, export, tfjs, widgets = (import_module(f'{__name__}.{m}') for m in
                                                         ('learner', 'predictor', 'text', 'export', 'tfjs', 'widgets'))
-    globals().update(Learner=learner.Learner, get_learner=learner.get_learner, Predictor=predictor.Predictor,
+    globals().update(Learner=learner.Learner, ArrayLearner=learner.ArrayLearner, get_learner=learner.get_learner,
+                     release_gpu_memory=learner.release_gpu_memory, Predictor=predictor.Predictor,
                      get_predictor=predictor.get_predictor, load_predictor=predictor.load_predictor,
                      top_losses_explorer=widgets.top_losses_explorer, export_onnx=export.export_onnx,
                      export_tflite=export.export_tflite, export_savedmodel=export.export_savedmodel, export_tfjs=tfjs.export_tfjs, text=text)

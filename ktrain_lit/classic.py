@@ -12,16 +12,19 @@ import numpy as np
 from scipy import sparse
 from fastcore.basics import store_attr, patch
 from .core import tf, keras
-from .texts import check_texts, encode_labels, check_int, check_number
-from .data import TextPreprocessor
-from .models import TextModel, library_class, ACTIVATIONS, check_rate
+from .texts import WordIds, check_texts, encode_labels, check_int, check_number
+from .data import TextPreprocessor, TRANSFORMER_MODES
+from .checkpoints import resolve_checkpoint, checkpoint_family
+from .models import (TextModel, library_class, ACTIVATIONS, check_rate, transformer, check_metrics, check_multilabel,
+                               TransformerClassifier)
 from keras import ops   # after `ktrain_lit.data`, which imports Keras quietly
 
 # %% auto #0
-__all__ = ['TEXT_CLASSIFIERS', 'TEXT_REGRESSION_MODELS', 'MODEL_CLASSES', 'TRANSFORMER_NAMES', 'HYPER_CHECKS', 'ClassicModel',
-           'masked_mean', 'masked_max', 'FastText', 'distinct_ids', 'BagOfWordsHead', 'LogReg', 'nb_ratios', 'NBSVM',
-           'check_wv_path', 'read_word_vectors', 'embedding_matrix', 'BiGRU', 'StandardGRU', 'print_text_classifiers',
-           'print_text_regression_models', 'text_classifier', 'text_regression_model']
+__all__ = ['TEXT_CLASSIFIERS', 'TEXT_REGRESSION_MODELS', 'MODEL_CLASSES', 'TRANSFORMER_NAMES', 'HYPER_CHECKS',
+           'TRANSFORMER_HYPER', 'ClassicModel', 'id_inputs', 'masked_mean', 'masked_max', 'FastText', 'distinct_ids',
+           'BagOfWordsHead', 'LogReg', 'nb_ratios', 'NBSVM', 'check_wv_path', 'read_word_vectors', 'embedding_matrix',
+           'BiGRU', 'StandardGRU', 'print_text_classifiers', 'print_text_regression_models', 'text_classifier',
+           'text_regression_model']
 
 # %% ../nbs/12_classic.ipynb #5d67caf9
 class ClassicModel(TextModel):
@@ -49,9 +52,15 @@ def _ready(self:ClassicModel, class_names):
 def build(self:ClassicModel, input_shape=None): self.built = True   # the layers build on the first call
 
 # %% ../nbs/12_classic.ipynb #7eaecf8f
+def id_inputs(ids) -> dict:
+    "The inputs `pad_batch` makes, from an array of zero-padded word ids `(n, length)`."
+    ids = ops.cast(ids, 'int32')
+    return dict(token_ids=ids, segment_ids=ops.zeros_like(ids), padding_mask=ops.cast(ops.not_equal(ids, 0), 'int32'))
+
 @patch
 def call(self:ClassicModel, inputs, training=False):
     if self.head is None: raise ValueError("This model has no head yet: build it with `text_classifier` or call `set_task`.")
+    if not isinstance(inputs, dict): inputs = id_inputs(inputs)
     return self.head(self.features(inputs, training))
 
 # %% ../nbs/12_classic.ipynb #3ebd7212
@@ -162,6 +171,7 @@ class LogReg(ClassicModel):
 
     def call(self, inputs, training=False):
         if self.head is None: raise ValueError("This model has no head yet: build it with `text_classifier` or call `set_task`.")
+        if not isinstance(inputs, dict): inputs = id_inputs(inputs)   # ktrain's arrays of word ids
         return self.head(inputs['token_ids'], inputs['padding_mask'])
 
 # %% ../nbs/12_classic.ipynb #d4f32232
@@ -334,17 +344,20 @@ def features(self:StandardGRU, inputs, training=False):
     return self.rnn2(self.rnn1(x, mask=m, training=training), mask=m, training=training)
 
 # %% ../nbs/12_classic.ipynb #912452bf
+_TRANSFORMERS = {
+    'bert': 'Bidirectional Encoder Representations from Transformers (BERT) [https://arxiv.org/abs/1810.04805]: needs preprocess_mode=\'bert\' (the bundled all-MiniLM-L6-v2)',
+    'distilbert': 'distilled, smaller, and faster BERT [https://arxiv.org/abs/1910.01108]: needs preprocess_mode=\'distilbert\' (distilbert-base-uncased)'}
 TEXT_CLASSIFIERS = {
     'fasttext': 'a fastText-like model [http://arxiv.org/pdf/1607.01759.pdf]',
     'logreg': 'logistic regression using a trainable Embedding layer',
     'nbsvm': 'NBSVM model [http://www.aclweb.org/anthology/P12-2018]',
     'bigru': 'Bidirectional GRU with optional pretrained word vectors from a local file [https://arxiv.org/abs/1712.09405]',
-    'standard_gru': 'simple 2-layer GRU with randomly initialized embeddings'}
+    'standard_gru': 'simple 2-layer GRU with randomly initialized embeddings', **_TRANSFORMERS}
 TEXT_REGRESSION_MODELS = {
     'fasttext': 'a fastText-like model [http://arxiv.org/pdf/1607.01759.pdf]',
     'linreg': 'linear text regression using a trainable Embedding layer',
     'bigru': 'Bidirectional GRU with optional pretrained word vectors from a local file [https://arxiv.org/abs/1712.09405]',
-    'standard_gru': 'simple 2-layer GRU with randomly initialized embeddings'}
+    'standard_gru': 'simple 2-layer GRU with randomly initialized embeddings', **_TRANSFORMERS}
 
 # %% ../nbs/12_classic.ipynb #641d5c43
 MODEL_CLASSES = {'fasttext': FastText, 'logreg': LogReg, 'linreg': LogReg, 'nbsvm': NBSVM, 'bigru': BiGRU, 'standard_gru': StandardGRU}
@@ -363,22 +376,47 @@ def print_text_regression_models():
 def _check_name(name, names:dict, fn:str) -> str:
     if not isinstance(name, str): raise TypeError(f"`name` must be a model name such as 'nbsvm', not {type(name).__name__}.")
     n = name.lower()
-    if n in TRANSFORMER_NAMES:
-        raise ValueError(f"`name` {name!r} is a transformer: build it with `text.transformer({n!r}, ...)` (and load the data with "
-                         f"preprocess_mode={n!r}); `{fn}` builds the classic models {list(names)}.")
-    if n not in names: raise ValueError(f"`name` {name!r} is not a model `{fn}` knows: choose one of {list(names)}.")
+    if n not in names:
+        classic = [k for k in names if k not in TRANSFORMER_NAMES]
+        raise ValueError(f"`name` {name!r} is not a model `{fn}` knows: choose one of {classic} (word-vocabulary models, "
+                         f"preprocess_mode='standard') or {list(TRANSFORMER_NAMES)} (transformers, preprocess_mode= the same name).")
     return n
 
 # %% ../nbs/12_classic.ipynb #085fa747
-def _check_preproc(preproc) -> TextPreprocessor:
-    if not isinstance(preproc, TextPreprocessor):
-        raise TypeError(f"`preproc` must be the TextPreprocessor a `texts_from_*` loader returned (its third value) with "
-                        f"preprocess_mode='standard', not {type(preproc).__name__}.")
-    if preproc.is_transformer:
-        raise ValueError(f"`preproc` was made with preprocess_mode={preproc.mode!r}, a transformer's tokenizer: the classic models need "
-                         f"preprocess_mode='standard'. For transformer modes use `text.transformer(...)` instead.")
-    if preproc.vocab is None: raise ValueError("`preproc` has no vocabulary yet: use the preprocessor a `texts_from_*` loader returned.")
+def _preproc_of(train_data):
+    "The preprocessor a loader's word ids in `train_data` carry (`x_train.preproc`), or `None`."
+    x = train_data[0] if isinstance(train_data, (tuple, list)) and len(train_data) == 2 else None
+    p = getattr(x, 'preproc', None) if isinstance(x, WordIds) else None
+    return p if isinstance(p, TextPreprocessor) else None
+
+def _check_preproc(preproc, train_data=None) -> TextPreprocessor:
+    "`preproc` (or the one `train_data`'s word ids carry) if it is a `TextPreprocessor`, else an error saying to pass the loader's."
+    if preproc is None: preproc = _preproc_of(train_data)
+    what = ("`preproc` must be the TextPreprocessor a `texts_from_*` loader returned (its third value): "
+            "`trn, val, preproc = text.texts_from_array(...)`, then `text_classifier(name, trn, preproc=preproc)`")
+    if preproc is None: raise ValueError(f"{what}. It is required, as in ktrain: the model's vocabulary, classes and maxlen come from it.")
+    if not isinstance(preproc, TextPreprocessor): raise TypeError(f"{what}, not {type(preproc).__name__}.")
     return preproc
+
+# %% ../nbs/12_classic.ipynb #78355252
+def _family_of(preproc) -> str:
+    "The family of the checkpoint a transformer-mode `preproc` tokenizes for."
+    return checkpoint_family(resolve_checkpoint(preproc.checkpoint))
+
+def _check_mode(name:str, preproc:TextPreprocessor, fn:str):
+    "A `ValueError` unless model `name` fits the mode `preproc` was loaded with."
+    if name in TRANSFORMER_NAMES:
+        if not preproc.is_transformer:
+            raise ValueError(f"`name` {name!r} is a transformer, but `preproc` was loaded with preprocess_mode='standard' (a word vocabulary): "
+                             f"load the data with preprocess_mode={name!r}, or build it with `text.transformer({name!r}, checkpoint, ...)`.")
+        if preproc.mode != name and (preproc.mode in TRANSFORMER_MODES or _family_of(preproc) != name):
+            raise ValueError(f"`name` {name!r} needs data loaded with preprocess_mode={name!r}, but `preproc` was loaded with "
+                             f"preprocess_mode={preproc.mode!r}: load the data again, or build it with `text.transformer(family, checkpoint, ...)`.")
+    elif preproc.is_transformer:
+        raise ValueError(f"`preproc` was made with preprocess_mode={preproc.mode!r}, a transformer's tokenizer: `{name}` is a classic model "
+                         f"that needs preprocess_mode='standard'. For transformer modes use `text.transformer(...)`, or "
+                         f"`{fn}('bert'|'distilbert', ...)` with that mode.")
+    elif preproc.vocab is None: raise ValueError("`preproc` has no vocabulary yet: use the preprocessor a `texts_from_*` loader returned.")
 
 # %% ../nbs/12_classic.ipynb #98a139af
 def _check_train(train_data, preproc):
@@ -386,9 +424,9 @@ def _check_train(train_data, preproc):
     if not (isinstance(train_data, (tuple, list)) and len(train_data) == 2) or isinstance(train_data[0], str):
         raise TypeError("`train_data` must be an `(x_train, y_train)` pair of texts and labels, as the `texts_from_*` loaders return.")
     x, y = train_data
-    if hasattr(x, 'dtype') and x.dtype.kind in 'iuf':
-        raise TypeError("`train_data[0]` holds numbers, not texts: ktrain_lit's loaders return the raw texts and the model's "
-                        "preprocessor encodes them — pass the `x_train` the loader returned.")
+    if hasattr(x, 'dtype') and x.dtype.kind in 'iuf' and not isinstance(x, WordIds):   # a loader's word ids keep their texts
+        raise TypeError("`train_data[0]` holds numbers, not texts: pass the `x_train` a `texts_from_*` loader returned (its word ids "
+                        "keep their texts), or the texts themselves.")
     x = check_texts(x, 'train_data[0]')
     t, _, task = encode_labels(y, preproc.class_names or None, preproc.task == 'regression', 'train_data[1]', n=len(x))
     if task == 'classification' and preproc.task == 'multilabel': t, task = np.eye(len(preproc.class_names))[t], 'multilabel'
@@ -457,39 +495,48 @@ def _text_model(name, train_data, preproc, wv_path_or_url, seed, verbose, **kwar
     if verbose: print(_summary(name, model, preproc, vocab_size))
     return model
 
-# %% ../nbs/12_classic.ipynb #fb5db36a
-def _check_metrics(metrics, default):
-    if metrics is not None and list(metrics) != [default]:
-        warnings.warn(f"`metrics`={metrics!r} is accepted for ktrain compatibility, but the learner reports the task's own metrics.")
-
 # %% ../nbs/12_classic.ipynb #27658e19
 def _check_classification(preproc, multilabel):
     "A `ValueError` if `preproc` holds regression targets, or if `multilabel` (when given) disagrees with its labels."
     if preproc.task == 'regression':
         raise ValueError("`preproc` holds regression targets (the data was loaded with is_regression=True): use `text_regression_model`.")
-    if multilabel is not None and not (isinstance(multilabel, (bool, np.bool_)) or (isinstance(multilabel, int) and multilabel in (0, 1))):
-        raise TypeError(f"`multilabel` must be None, True or False, not {multilabel!r}.")
-    if multilabel is not None and bool(multilabel) != (preproc.task == 'multilabel'):
-        raise ValueError(f"`multilabel={multilabel}` but the labels make a {preproc.task} task: leave `multilabel=None`, or load "
-                         f"{'multi-hot rows' if multilabel else 'one label per text'}.")
+    check_multilabel(multilabel, preproc.task)
+
+# %% ../nbs/12_classic.ipynb #3c4e3547
+TRANSFORMER_HYPER = ('pooling', 'dropout')   # keywords `transformer` takes beside the preprocessor's settings
+
+def _transformer_model(name, train_data, preproc, wv_path_or_url, seed, verbose, **kwargs) -> TransformerClassifier:
+    "ktrain's 'bert'/'distilbert': `transformer` on the checkpoint, `maxlen`, classes and task of `preproc`."
+    _check_train(train_data, preproc)
+    _check_model_args(name, preproc, wv_path_or_url)
+    unknown = [k for k in kwargs if k not in TRANSFORMER_HYPER]
+    if unknown: raise TypeError(f"{', '.join(f'`{k}`' for k in unknown)}: not a setting of {name!r}, which takes {list(TRANSFORMER_HYPER)}.")
+    family, task = _family_of(preproc), preproc.task
+    model = transformer(family, preproc.checkpoint, preproc.maxlen, preproc.class_names if task != 'regression' else None, task, seed=seed, **kwargs)
+    if verbose:
+        what = 'regression' if task == 'regression' else f"{task} over {len(preproc.class_names)} classes"
+        print(f"{name}: {what}, {family} checkpoint {model.preprocessor.folder.name}, maxlen {preproc.maxlen}, {model.count_params():,} weights")
+    return model
 
 # %% ../nbs/12_classic.ipynb #f10176a7
-def text_classifier(name, # 'fasttext', 'logreg', 'nbsvm', 'bigru' or 'standard_gru' (see `print_text_classifiers`)
+def text_classifier(name, # a classic model, or 'bert'/'distilbert' (see `print_text_classifiers`)
                     train_data, # `(x_train, y_train)` as a `texts_from_*` loader returned them
-                    preproc=None, # the loader's `TextPreprocessor` (preprocess_mode='standard')
+                    preproc=None, # the loader's `TextPreprocessor` (required, as in ktrain)
                     multilabel=None, # `None`: as the labels say; `True`/`False` must agree with them
-                    metrics=['accuracy'], # accepted for ktrain compatibility (the learner uses the task's metrics)
+                    metrics=None, # accepted for ktrain compatibility (the learner uses the task's metrics: `check_metrics`)
                     verbose=1, # print what was built
                     wv_path_or_url=None, # 'bigru': a local word-vector file (.vec/.txt, fastText text format); `None`: random
                     seed=None, # seed of the initial weights
-                    **kwargs, # hyperparameters of the model class (e.g. `embed_dim`, `dropout`)
-                   ) -> ClassicModel:
-    "A classic text classifier for data loaded with `preprocess_mode='standard'`, with its head and preprocessor."
+                    **kwargs, # hyperparameters of the model class (e.g. `embed_dim`, `dropout`; `pooling` for transformers)
+                   ) -> TextModel:
+    "A text classifier for data loaded with `preprocess_mode='standard'` (classic models) or 'bert'/'distilbert', with its head and preprocessor."
     name = _check_name(name, TEXT_CLASSIFIERS, 'text_classifier')
-    preproc = _check_preproc(preproc)
+    preproc = _check_preproc(preproc, train_data)
+    _check_mode(name, preproc, 'text_classifier')
     _check_classification(preproc, multilabel)
-    _check_metrics(metrics, 'accuracy')
-    return _text_model(name, train_data, preproc, wv_path_or_url, seed, verbose, **kwargs)
+    check_metrics(metrics, preproc.task)
+    build = _transformer_model if name in TRANSFORMER_NAMES else _text_model
+    return build(name, train_data, preproc, wv_path_or_url, seed, verbose, **kwargs)
 
 # %% ../nbs/12_classic.ipynb #17e1256c
 def _check_regression(preproc):
@@ -499,18 +546,20 @@ def _check_regression(preproc):
                          f"or load numeric targets with is_regression=True.")
 
 # %% ../nbs/12_classic.ipynb #9502792e
-def text_regression_model(name, # 'fasttext', 'linreg', 'bigru' or 'standard_gru' (see `print_text_regression_models`)
+def text_regression_model(name, # a classic model, or 'bert'/'distilbert' (see `print_text_regression_models`)
                           train_data, # `(x_train, y_train)` as a `texts_from_*` loader returned them
-                          preproc=None, # the loader's `TextPreprocessor` (preprocess_mode='standard', is_regression=True)
+                          preproc=None, # the loader's `TextPreprocessor` (with is_regression=True; required, as in ktrain)
                           metrics=['mae'], # accepted for ktrain compatibility (the learner reports MAE)
                           verbose=1, # print what was built
                           wv_path_or_url=None, # 'bigru': a local word-vector file (.vec/.txt, fastText text format); `None`: random
                           seed=None, # seed of the initial weights
-                          **kwargs, # hyperparameters of the model class (e.g. `embed_dim`, `dropout`)
-                         ) -> ClassicModel:
-    "A classic text regression model for data loaded with `preprocess_mode='standard'` and `is_regression=True`."
+                          **kwargs, # hyperparameters of the model class (e.g. `embed_dim`, `dropout`; `pooling` for transformers)
+                         ) -> TextModel:
+    "A text regression model for data loaded with `is_regression=True` and `preprocess_mode='standard'` or 'bert'/'distilbert'."
     name = _check_name(name, TEXT_REGRESSION_MODELS, 'text_regression_model')
-    preproc = _check_preproc(preproc)
+    preproc = _check_preproc(preproc, train_data)
+    _check_mode(name, preproc, 'text_regression_model')
     _check_regression(preproc)
-    _check_metrics(metrics, 'mae')
-    return _text_model(name, train_data, preproc, wv_path_or_url, seed, verbose, **kwargs)
+    check_metrics(metrics, 'regression')
+    build = _transformer_model if name in TRANSFORMER_NAMES else _text_model
+    return build(name, train_data, preproc, wv_path_or_url, seed, verbose, **kwargs)

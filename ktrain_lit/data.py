@@ -12,14 +12,16 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.basics import store_attr, listify, patch
 from .core import tf, keras, keras_hub, data_dir
-from .texts import TASKS, check_texts, encode_labels, check_int, check_seed, _missing, _missing_label, _class_names
+from .texts import TASKS, WordIds, check_texts, encode_labels, check_int, check_seed, _missing, _missing_label, _class_names
 from .tokenizer import TransformerTokenizer
 
 # %% auto #0
-__all__ = ['TRANSFORMER_MODES', 'PREPROC_FILE', 'BINARY_SIGNATURES', 'ERRORS', 'ENCODING_HINT', 'NOT_CLASSES', 'IGNORED_FILES',
-           'words', 'ngrams', 'TextPreprocessor', 'load_preprocessor', 'summarize', 'texts_from_array', 'bom_encoding',
-           'is_binary', 'decode', 'read_text', 'texts_from_df', 'texts_from_csv', 'class_folders', 'read_class_folders',
-           'texts_from_folder', 'imdb_sample']
+__all__ = ['NOSPACE_LANGS', 'TRANSFORMER_MODES', 'PREPROC_FILE', 'BINARY_SIGNATURES', 'ERRORS', 'ENCODING_HINT', 'NOT_CLASSES',
+           'IGNORED_FILES', 'words', 'ngrams', 'script_lang', 'detect_lang', 'is_chinese', 'is_nospace_lang',
+           'check_lang', 'check_nospace', 'segment_chinese', 'TextPreprocessor', 'load_preprocessor', 'summarize',
+           'lang_summary', 'word_ids', 'as_ktrain', 'texts_from_array', 'bom_encoding', 'is_binary', 'decode',
+           'read_text', 'texts_from_df', 'texts_from_csv', 'class_folders', 'read_class_folders', 'texts_from_folder',
+           'imdb_sample']
 
 # %% ../nbs/08_data.ipynb #d5460d2c
 _WORD = re.compile(r"[\w']+")
@@ -32,6 +34,55 @@ def words(text:str) -> list:
 def ngrams(ws:list, n:int=1) -> list:
     "`ws` followed by its 2..n-grams, each joined by a space."
     return ws + [' '.join(ws[i:i+k]) for k in range(2, n+1) for i in range(len(ws)-k+1)]
+
+# %% ../nbs/08_data.ipynb #56d23486
+import rjieba
+
+_SCRIPTS = {'ja': '\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f', 'zh': '\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff',
+            'ko': '\uac00-\ud7af\u1100-\u11ff\u3130-\u318f', 'th': '\u0e00-\u0e7f', 'lo': '\u0e80-\u0eff', 'km': '\u1780-\u17ff',
+            'my': '\u1000-\u109f', 'bo': '\u0f00-\u0fff'}   # kana first: Japanese mixes kana with Han characters
+_SCRIPT_RES = {k: re.compile(f'[{v}]') for k, v in _SCRIPTS.items()}
+_ANY_SCRIPT, _OTHER_WORD = re.compile(f"[{''.join(_SCRIPTS.values())}]"), re.compile(r'[^\W\d_]+')
+
+def script_lang(text:str) -> str:
+    "The language the script of `text` names ('zh' Han without kana, 'ja' kana, 'ko', 'th', ...), or 'und' (undetermined)."
+    n = {k: len(r.findall(text)) for k, r in _SCRIPT_RES.items()}   # characters of these scripts, about a word each
+    total = sum(n.values()) + len(_OTHER_WORD.findall(_ANY_SCRIPT.sub(' ', text)))   # words of the other scripts
+    if n['ja'] and n['ja'] + n['zh'] >= total / 2: return 'ja'
+    return next((k for k in n if k != 'ja' and total and n[k] >= total / 2), 'und')
+
+# %% ../nbs/08_data.ipynb #9428f7c0
+NOSPACE_LANGS = ('zh', 'ja', 'th', 'lo', 'km', 'my', 'bo')   # written without spaces between words
+
+def detect_lang(texts, sample_size:int=32) -> str:
+    "The most common `script_lang` over `sample_size` texts spread evenly through `texts` (strings or pairs)."
+    texts = np.asarray(texts, dtype=object)
+    texts = texts[:, 0] if texts.ndim == 2 else texts
+    sample = texts[::max(1, len(texts) // sample_size)][:sample_size]
+    return Counter(script_lang(t) for t in sample).most_common(1)[0][0]
+
+def _base(lang) -> str: return lang.lower().replace('_', '-').split('-')[0] if lang else ''
+def is_chinese(lang) -> bool: return _base(lang) == 'zh'
+def is_nospace_lang(lang) -> bool: return _base(lang) in NOSPACE_LANGS
+
+# %% ../nbs/08_data.ipynb #33aa5068
+_LANG = re.compile(r'[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*')
+
+def check_lang(lang):
+    "`lang` if it is `None` (detect it) or a language code such as 'en', 'zh' or 'zh-cn'; else a `ValueError`."
+    if lang is None or (isinstance(lang, str) and _LANG.fullmatch(lang)): return lang
+    raise ValueError(f"`lang` must be a language code such as 'en', 'zh' or 'zh-cn', or None to detect it from the texts; got {lang!r:.40}.")
+
+def check_nospace(lang, mode):
+    "A `ValueError` for a language written without spaces, other than Chinese, in 'standard' mode (as ktrain)."
+    if mode == 'standard' and is_nospace_lang(lang) and not is_chinese(lang):
+        raise ValueError(f"`lang` is {lang!r}, a language written without spaces between words: 'standard' mode (a word vocabulary) "
+                         "segments only Chinese. Use a transformer (`preprocess_mode=` a checkpoint that knows the language), or "
+                         "put spaces between the words yourself and pass `lang='und'`.")
+
+def segment_chinese(text:str) -> str:
+    "`text` with a space between the words jieba (rjieba) finds."
+    return ' '.join(rjieba.cut(text))
 
 # %% ../nbs/08_data.ipynb #7bef9e2c
 TRANSFORMER_MODES = {'bert': None, 'distilbert': 'distilbert-base-uncased'}
@@ -62,10 +113,11 @@ class TextPreprocessor:
                  max_features=20000, # vocabulary size ('standard' mode)
                  ngram_range=1, # longest n-gram added to the vocabulary ('standard' mode)
                  vocab=None, # word -> id ('standard' mode, learned by `fit`)
+                 lang=None, # language code: 'zh...' texts are segmented into words ('standard' mode); `None` until `fit` detects it
                 ):
         _check_mode_task(mode, task)
         maxlen, max_features, ngram_range = check_int(maxlen, 'maxlen'), check_int(max_features, 'max_features', 2), check_int(ngram_range, 'ngram_range')
-        class_names, vocab = _class_names(class_names), _check_vocab(vocab, max_features)
+        class_names, vocab, lang = _class_names(class_names), _check_vocab(vocab, max_features), check_lang(lang)
         store_attr()
         self._tokenizer = None
 
@@ -91,13 +143,21 @@ def tokenizer(self:TextPreprocessor) -> TransformerTokenizer:
 def __repr__(self:TextPreprocessor):
     return f"TextPreprocessor(mode={self.mode!r}, task={self.task!r}, classes={self.class_names[:10]}, maxlen={self.maxlen})"
 
+# %% ../nbs/08_data.ipynb #85b04f34
+@patch
+def tokens(self:TextPreprocessor, text:str) -> list:
+    "The vocabulary units of `text` ('standard' mode): its words (Chinese segmented first), then their n-grams."
+    return ngrams(words(segment_chinese(text) if is_chinese(self.lang) else text), self.ngram_range)
+
 # %% ../nbs/08_data.ipynb #77c82260
 @patch
 def fit(self:TextPreprocessor, texts):
-    "Learn the word vocabulary of `texts` ('standard' mode; transformers bring their own)."
-    if self.is_transformer: return self
+    "Detect the language if `lang` is None, and learn the word vocabulary of `texts` ('standard' mode; transformers bring their own)."
     texts = check_texts(texts, 'texts')
-    counts = Counter(g for t in texts.reshape(-1) for g in ngrams(words(t), self.ngram_range))
+    if self.lang is None: self.lang = detect_lang(texts)
+    check_nospace(self.lang, self.mode)
+    if self.is_transformer: return self
+    counts = Counter(g for t in texts.reshape(-1) for g in self.tokens(t))
     self.vocab = {w: i + 2 for i, (w, _) in enumerate(counts.most_common(self.max_features - 2))}
     return self
 
@@ -110,15 +170,14 @@ def encode(self:TextPreprocessor, texts) -> list:
     texts = check_texts(texts, 'texts')
     if texts.ndim == 2: texts = np.array([a + ' ' + b for a, b in texts], dtype=object)
     v = self.vocab
-    return [(np.array([v.get(g, 1) for g in ngrams(words(t), self.ngram_range)][:self.maxlen] or [1], dtype='int32'), None) for t in texts]
+    return [(np.array([v.get(g, 1) for g in self.tokens(t)][:self.maxlen] or [1], dtype='int32'), None) for t in texts]
 
 # %% ../nbs/08_data.ipynb #21196579
 @patch
 def lengths(self:TextPreprocessor, texts) -> np.ndarray:
     "Length of each text in model units (words, or tokens with the special ones), before truncation."
     texts = check_texts(texts, 'texts')
-    if not self.is_transformer:   # what `encode` makes: the words followed by their n-grams
-        return np.array([len(ngrams(words(' '.join(t) if texts.ndim == 2 else t), self.ngram_range)) for t in texts])
+    if not self.is_transformer: return np.array([len(self.tokens(' '.join(t) if texts.ndim == 2 else t)) for t in texts])
     return self.tokenizer.lengths(texts)
 
 # %% ../nbs/08_data.ipynb #55d41bff
@@ -126,13 +185,13 @@ def lengths(self:TextPreprocessor, texts) -> np.ndarray:
 def to_dict(self:TextPreprocessor) -> dict:
     "Everything needed to rebuild this preprocessor, as JSON-ready values."
     return dict(kind='TextPreprocessor', mode=self.mode, maxlen=int(self.maxlen), class_names=list(self.class_names),
-                task=self.task, max_features=int(self.max_features), ngram_range=int(self.ngram_range), vocab=self.vocab)
+                task=self.task, max_features=int(self.max_features), ngram_range=int(self.ngram_range), vocab=self.vocab, lang=self.lang)
 
-_PREPROC_FIELDS = ('kind', 'mode', 'maxlen', 'class_names', 'task', 'max_features', 'ngram_range', 'vocab')
+_PREPROC_FIELDS = ('kind', 'mode', 'maxlen', 'class_names', 'task', 'max_features', 'ngram_range', 'vocab', 'lang')
 
 @patch(cls_method=True)
 def from_dict(cls:TextPreprocessor, d:dict):
-    "Rebuild a preprocessor from `to_dict`'s output."
+    "Rebuild a preprocessor from `to_dict`'s output (one without `lang` gets `None`)."
     if not isinstance(d, dict) or d.get('kind') != 'TextPreprocessor':
         raise ValueError("Not a ktrain_lit preprocessor: the JSON has no `kind: TextPreprocessor`.")
     extra = sorted(set(d) - set(_PREPROC_FIELDS))
@@ -155,6 +214,118 @@ def load_preprocessor(folder) -> TextPreprocessor:
     try: d = json.loads(f.read_bytes())
     except (json.JSONDecodeError, UnicodeDecodeError) as e: raise ValueError(f"{f} is not valid JSON ({e}): the file is damaged.") from None
     return TextPreprocessor.from_dict(d)
+
+# %% ../nbs/08_data.ipynb #9eb8ce7c
+from .batches import pad_batch
+
+@patch
+def get_classes(self:TextPreprocessor) -> list:
+    "The class names (ktrain's name for `class_names`; `[]` for regression)."
+    return self.class_names
+
+@patch
+def preprocess(self:TextPreprocessor, texts) -> dict:
+    "`texts` as model input: `token_ids`, `segment_ids` and `padding_mask`, padded to the longest text."
+    encoded = self.encode(texts)
+    return pad_batch(encoded, max(len(ids) for ids, _ in encoded))
+
+# %% ../nbs/08_data.ipynb #c27cd37b
+@patch
+def undo(self:TextPreprocessor, doc) -> str|list:
+    "The words of ids `doc` joined by spaces ('standard' mode: padding, unknown words and n-grams left out), or a transformer's word pieces."
+    doc = [int(i) for i in np.asarray(doc).reshape(-1)]
+    if self.is_transformer: return [self.tokenizer.tokenizer.id_to_token(i) for i in doc]
+    if self.vocab is None: raise ValueError("This preprocessor has no vocabulary yet: call `fit` on the training texts first.")
+    index = {i: w for w, i in self.vocab.items() if ' ' not in w}
+    return ' '.join(index[i] for i in doc if i in index)
+
+# %% ../nbs/08_data.ipynb #eafdfee7
+@patch
+def is_chinese(self:TextPreprocessor) -> bool:
+    "Whether this preprocessor's `lang` is Chinese ('zh', 'zh-cn', 'zh-tw', ...)."
+    return is_chinese(self.lang)
+
+@patch
+def is_nospace_lang(self:TextPreprocessor) -> bool:
+    "Whether this preprocessor's `lang` is written without spaces between words."
+    return is_nospace_lang(self.lang)
+
+@patch
+def process_chinese(self:TextPreprocessor, texts, lang=None) -> list:
+    "`texts` (strings or pairs; one string, as a list of one) segmented into space-separated words if `lang` (`None`: detected) is Chinese."
+    texts, lang = check_texts([texts] if isinstance(texts, str) else texts, 'texts'), check_lang(lang)
+    if not is_chinese(lang or detect_lang(texts)): return texts.tolist() if texts.ndim == 1 else [tuple(t) for t in texts]
+    return [segment_chinese(t) for t in texts] if texts.ndim == 1 else [(segment_chinese(a), segment_chinese(b)) for a, b in texts]
+
+# %% ../nbs/08_data.ipynb #375a86ce
+def _len_stats(counts) -> dict:
+    "ktrain's length summary of `counts`: mean, 95th and 99th percentile."
+    counts = np.asarray(counts)
+    return {'mean': float(counts.mean()), '95percentile': float(np.percentile(counts, 95)), '99percentile': float(np.percentile(counts, 99))}
+
+@patch(cls_method=True)
+def seqlen_stats(cls:TextPreprocessor, list_of_texts) -> dict:
+    "Mean, 95th and 99th percentile of the lengths of `list_of_texts`: words split by spaces, or items of lists of tokens."
+    items = list(list_of_texts) if hasattr(list_of_texts, '__iter__') and not isinstance(list_of_texts, (str, bytes)) else None
+    if not items: raise ValueError(f"`list_of_texts` must be a non-empty list of texts (or of lists of tokens), not {list_of_texts!r:.40}.")
+    return _len_stats([len(t.split()) if isinstance(t, str) else len(t) for t in items])
+
+@patch
+def print_seqlen_stats(self:TextPreprocessor, texts, mode:str, verbose=1):
+    "Print ktrain's `<mode> sequence lengths:` lines for `texts`, measured in this preprocessor's units (`lengths`)."
+    if not verbose: return
+    print(f'{mode} sequence lengths:')
+    for k, v in _len_stats(self.lengths(texts)).items(): print(f'\t{k} : {int(round(v))}')
+
+# %% ../nbs/08_data.ipynb #05d69d33
+@patch(as_prop=True)
+def multilabel(self:TextPreprocessor) -> bool: return self.task == 'multilabel'
+
+@patch
+def set_multilabel(self:TextPreprocessor, data, mode:str, verbose=1):
+    "In `mode` 'train', make the task multi-label or a classification as the labels of `data` (`(x, y)` or `y`) say; print it."
+    if mode != 'train' or not self.class_names or self.task == 'regression': return
+    y = np.asarray(data[1] if isinstance(data, tuple) and len(data) == 2 else data)
+    self.task = 'multilabel' if y.ndim == 2 and y.shape[1] > 1 and (y.sum(1) != 1).any() else 'classification'
+    if verbose: print(f'Is Multi-Label? {self.multilabel}')
+
+@patch
+def set_classes(self:TextPreprocessor, class_names): self.class_names = _class_names(class_names)
+
+@patch
+def migrate_classes(self:TextPreprocessor, class_names, classes) -> list:
+    "`class_names` as a list; `classes` (ktrain's old name for it, with a warning) when `class_names` is empty."
+    class_names, classes = [c.tolist() if isinstance(c, np.ndarray) else c for c in (class_names, classes)]
+    if not class_names and classes:
+        warnings.warn('`classes` is the old name of `class_names`: pass `class_names` instead.')
+        return classes
+    return class_names
+
+# %% ../nbs/08_data.ipynb #a7644639
+@patch
+def check_trained(self:TextPreprocessor):
+    "Warn if this 'standard' preprocessor was never fitted: it has no vocabulary to encode texts with."
+    if not self.is_transformer and self.vocab is None:
+        warnings.warn("This preprocessor was never fitted: call `fit` on the training texts (the loaders do), or load a saved one.")
+
+@patch
+def get_tokenizer(self:TextPreprocessor, fpath=None):
+    "The checkpoint's tokenizer (transformer modes), or the word vocabulary, word -> id ('standard' mode)."
+    if fpath is not None: raise ValueError("`fpath`: the tokenizer is the checkpoint's, named by `preprocess_mode`; pass a checkpoint folder there instead.")
+    if self.is_transformer: return self.tokenizer
+    self.check_trained()
+    return {w: i for w, i in (self.vocab or {}).items() if ' ' not in w}
+
+@patch
+def get_preprocessor(self:TextPreprocessor) -> tuple:
+    "ktrain's `(tokenizer, n-gram ids)`: n-gram ids keyed by their tuple of words ('standard' mode), `None` for transformers."
+    if self.is_transformer: return self.tokenizer, None
+    return self.get_tokenizer(), {tuple(w.split(' ')): i for w, i in (self.vocab or {}).items() if ' ' in w}
+
+@patch
+def ngram_count(self:TextPreprocessor) -> int:
+    "The longest n-gram in the vocabulary (1 when there are none)."
+    return max([len(k) for k in self.get_preprocessor()[1] or {}], default=1)
 
 # %% ../nbs/08_data.ipynb #9aaa0958
 def _describe(s:dict) -> str:
@@ -235,15 +406,36 @@ def _warn_unlearnable(y_train:np.ndarray, names:list, task:str):
     if none: warnings.warn(f"`y_train`: class(es) {none[:20]} have no training example (after any `val_pct` split): the model cannot learn them.")
 
 # %% ../nbs/08_data.ipynb #f85b968e
-def _preprocessor(preprocess_mode, maxlen, names, task, max_features, ngram_range, x_train) -> TextPreprocessor:
+def _preprocessor(preprocess_mode, maxlen, names, task, max_features, ngram_range, x_train, lang=None) -> TextPreprocessor:
     "A `TextPreprocessor` fitted on `x_train`; a transformer's `maxlen` capped at its model's limit."
-    preproc = TextPreprocessor(preprocess_mode, maxlen, names, task, max_features, ngram_range).fit(x_train)
+    preproc = TextPreprocessor(preprocess_mode, maxlen, names, task, max_features, ngram_range, lang=lang).fit(x_train)
     if preproc.is_transformer:
         try: preproc.maxlen = preproc.tokenizer.maxlen   # capped at the model's limit, with a warning
         except FileNotFoundError as e:
             raise FileNotFoundError(f"`preprocess_mode`={preprocess_mode!r} is neither 'standard', one of {sorted(TRANSFORMER_MODES)}, "
                                     f"nor a checkpoint found on this machine. {e}") from None
     return preproc
+
+# %% ../nbs/08_data.ipynb #d53bf573
+def lang_summary(preproc:TextPreprocessor) -> str:
+    "One line on the language of `preproc` and what it does to the texts."
+    if is_chinese(preproc.lang):
+        return f"language: {preproc.lang} (Chinese" + ('' if preproc.is_transformer else ": texts segmented into words with jieba, here and at prediction") + ')'
+    return f"language: {preproc.lang}" + (' (undetermined: a script with spaces between words)' if preproc.lang == 'und' else '')
+
+# %% ../nbs/08_data.ipynb #3ac2288a
+from .batches import pad_batch
+
+def word_ids(preproc:TextPreprocessor, texts) -> WordIds:
+    "ktrain's 'standard'-mode `x`: each text's word ids (n-grams after the words), zero-padded to `preproc.maxlen`; the texts are kept."
+    texts = check_texts(texts, 'texts')
+    return WordIds(pad_batch(preproc.encode(texts), preproc.maxlen)['token_ids'], texts, preproc)
+
+def as_ktrain(x, y, preproc:TextPreprocessor) -> tuple:
+    "`(x, y)` as ktrain's loaders return them: in 'standard' mode `WordIds` and one-hot classes; otherwise as they are."
+    if preproc.is_transformer: return x, y
+    if y is not None and preproc.task == 'classification': y = np.eye(len(preproc.class_names), dtype='float32')[y]
+    return word_ids(preproc, x), y
 
 # %% ../nbs/08_data.ipynb #9a22876f
 def texts_from_array(x_train, # training texts (strings, or `(text_a, text_b)` pairs)
@@ -255,20 +447,47 @@ def texts_from_array(x_train, # training texts (strings, or `(text_a, text_b)` p
                      val_pct=0.1, # share held out for validation when no test data is given
                      ngram_range=1, # longest n-gram in the vocabulary ('standard' mode)
                      preprocess_mode='standard', # 'standard', 'bert', 'distilbert' or a checkpoint name/folder
-                     lang=None, # accepted for ktrain compatibility (the tokenizer decides)
+                     lang=None, # language code ('zh': segmented into words in 'standard' mode); `None`: detected from the texts
                      random_state=None, # seed of the validation split
+                     verbose=1,
                      is_regression=False, # numeric labels are regression targets
-                     verbose=1):
+                    ):
     "Load texts and labels from arrays: returns `(x_train, y_train), (x_val, y_val), preproc`."
-    x_train = check_texts(x_train, 'x_train')
+    x_train, lang = check_texts(x_train, 'x_train'), check_lang(lang)
     y_train, names, task = _train_labels(y_train, class_names, is_regression, len(x_train))
     by_value = not listify(class_names)   # labels read by value are validated by value
     x_train, x_test, y_train, y_test = _validation(x_train, y_train, x_test, y_test, names, task, by_value, val_pct, check_seed(random_state))
     _warn_unlearnable(y_train, names, task)
-    preproc = _preprocessor(preprocess_mode, maxlen, names, task, max_features, ngram_range, x_train)
+    preproc = _preprocessor(preprocess_mode, maxlen, names, task, max_features, ngram_range, x_train, lang)
+    if verbose: print(lang_summary(preproc))
     summarize('train', x_train, y_train, preproc, verbose)
     summarize('validation', x_test, y_test, preproc, verbose)
-    return (x_train, y_train), (x_test, y_test), preproc
+    return as_ktrain(x_train, y_train, preproc), as_ktrain(x_test, y_test, preproc), preproc
+
+# %% ../nbs/08_data.ipynb #2f3fb360
+@patch
+def preprocess_train(self:TextPreprocessor, train_text, # training texts
+                     y_train, # their labels, in any form `texts_from_array` takes
+                     verbose=1):
+    "Learn the classes (from `y_train`, unless `class_names` were given) and the vocabulary; `(x, y)` as the loaders return them."
+    x = check_texts(train_text, 'train_text')
+    self._by_value = not self.class_names   # names read from the labels' values: validation labels are read by value too
+    y, self.class_names, self.task = _train_labels(y_train, self.class_names, self.task == 'regression', len(x))
+    self.fit(x)
+    summarize('train', x, y, self, verbose)
+    return as_ktrain(x, y, self)
+
+# %% ../nbs/08_data.ipynb #6c18a34b
+@patch
+def preprocess_test(self:TextPreprocessor, test_text, # texts to encode
+                    y_test=None, # their labels, if any
+                    verbose=1):
+    "`(x, y)` of more texts, encoded with the vocabulary and classes training learned."
+    if not self.is_transformer and self.vocab is None: raise ValueError("This preprocessor has not learned a vocabulary: call `preprocess_train` first.")
+    x = check_texts(test_text, 'test_text')
+    y = None if y_test is None else _validation_labels(y_test, self.class_names, self.task, getattr(self, '_by_value', False), len(x))
+    if y is not None: summarize('validation', x, y, self, verbose)
+    return as_ktrain(x, y, self)
 
 # %% ../nbs/08_data.ipynb #c9d2e88d
 _BOMS = ((codecs.BOM_UTF32_LE, 'utf-32'), (codecs.BOM_UTF32_BE, 'utf-32'), (codecs.BOM_UTF8, 'utf-8'),
@@ -379,13 +598,13 @@ def texts_from_df(train_df, # training data
                   text_column, # name of the column of texts
                   label_columns=[], # one label column, or several 0/1 columns
                   val_df=None, # validation data (else `val_pct` of the training data)
-                  max_features=20000, maxlen=512, val_pct=0.1, ngram_range=1,
-                  preprocess_mode='standard', lang=None, random_state=None,
-                  is_regression=False, verbose=1):
+                  max_features=20000, maxlen=400, val_pct=0.1, ngram_range=1, preprocess_mode='standard',
+                  lang=None, # language code; `None`: detected from the training texts
+                  is_regression=False, random_state=None, verbose=1):
     "Load texts and labels from data frames: returns `(x_train, y_train), (x_val, y_val), preproc`."
     x, y, xv, yv, names = _frames_xy(train_df, val_df, text_column, label_columns)
     return texts_from_array(x, y, xv, yv, class_names=names, max_features=max_features, maxlen=maxlen, val_pct=val_pct,
-                            ngram_range=ngram_range, preprocess_mode=preprocess_mode, random_state=random_state,
+                            ngram_range=ngram_range, preprocess_mode=preprocess_mode, lang=lang, random_state=random_state,
                             is_regression=is_regression, verbose=verbose)
 
 # %% ../nbs/08_data.ipynb #6fdf8b83
@@ -442,9 +661,10 @@ def _read_csv(f, arg, sep, encoding, errors, text_column, label_columns) -> pd.D
 def texts_from_csv(train_filepath, # CSV (or TSV with `sep='\t'`) of training data
                    text_column, label_columns=[],
                    val_filepath=None, # validation CSV (else `val_pct` of the training data)
-                   max_features=20000, maxlen=512, val_pct=0.1, ngram_range=1, preprocess_mode='standard',
+                   max_features=20000, maxlen=400, val_pct=0.1, ngram_range=1, preprocess_mode='standard',
                    encoding=None, # file encoding (default: UTF-8, or what a byte-order mark says)
-                   lang=None, sep=',', is_regression=False, random_state=None, verbose=1,
+                   lang=None, # language code; `None`: detected from the training texts
+                   sep=',', is_regression=False, random_state=None, verbose=1,
                    errors='strict', # 'replace' reads undecodable bytes as U+FFFD instead of stopping
                   ):
     "Load texts and labels from CSV files: returns `(x_train, y_train), (x_val, y_val), preproc`."
@@ -455,7 +675,7 @@ def texts_from_csv(train_filepath, # CSV (or TSV with `sep='\t'`) of training da
     frames = read(train_filepath, 'train_filepath'), (read(val_filepath, 'val_filepath') if val_filepath is not None else None)
     x, y, xv, yv, names = _frames_xy(*frames, text_column, label_columns, ('train_filepath', 'val_filepath'), (train_filepath, val_filepath))
     return texts_from_array(x, y, xv, yv, class_names=names, max_features=max_features, maxlen=maxlen, val_pct=val_pct,
-                            ngram_range=ngram_range, preprocess_mode=preprocess_mode, random_state=random_state,
+                            ngram_range=ngram_range, preprocess_mode=preprocess_mode, lang=lang, random_state=random_state,
                             is_regression=is_regression, verbose=verbose)
 
 # %% ../nbs/08_data.ipynb #3178a2e7
@@ -465,7 +685,7 @@ IGNORED_FILES = ('Thumbs.db', 'desktop.ini')   # what file managers leave behind
 def _hidden(p:Path) -> bool: return p.name.startswith('.') or p.name in IGNORED_FILES
 
 def class_folders(folder:Path, classes=None) -> list:
-    "Class sub-folders of `folder` (all but hidden ones and `NOT_CLASSES`, sorted), or `classes`, checked to be among them."
+    "Class sub-folders of `folder` (all but hidden ones and `NOT_CLASSES`), or those named in `classes`; sorted, as ktrain's."
     found = sorted(d.name for d in Path(folder).iterdir() if d.is_dir() and d.name not in NOT_CLASSES and not _hidden(d))
     if not classes: return found
     if isinstance(classes, (str, set, frozenset, dict)) or not hasattr(classes, '__iter__'):
@@ -473,7 +693,7 @@ def class_folders(folder:Path, classes=None) -> list:
     classes, unknown = list(classes), [c for c in classes if c not in found]
     if unknown: raise ValueError(f"`classes` names {unknown}, which are not class folders of {folder} (found {found}).")
     if len(set(classes)) < len(classes): raise ValueError(f"`classes` names a class more than once: {classes}.")
-    return classes
+    return [c for c in found if c in classes]   # ktrain (scikit-learn's `load_files`) sorts the folders it is given too
 
 # %% ../nbs/08_data.ipynb #61b41dab
 def _class_files(d:Path, skipped:dict) -> list:
@@ -525,15 +745,16 @@ def read_class_folders(folder:Path, classes:list, encoding=None, errors='strict'
 
 # %% ../nbs/08_data.ipynb #6a0b1239
 def _train_test_dirs(datadir:Path, train_test_names) -> tuple:
-    "The training folder and the test folder (`None` when `datadir` is itself the folder of classes)."
+    "The training folder and the test folder (`None` when `datadir` is itself the folder of classes, or one name is given)."
     if not datadir.exists(): raise FileNotFoundError(f"`datadir`: no folder at {datadir}.")
     if not datadir.is_dir(): raise ValueError(f"`datadir`: {datadir} is a file; pass the folder that holds train/<class>/<files>.")
-    if not (isinstance(train_test_names, (list, tuple)) and len(train_test_names) == 2 and all(isinstance(n, str) and n for n in train_test_names)
-            and train_test_names[0] != train_test_names[1]):
-        raise ValueError(f"`train_test_names` must be two different folder names, like ['train', 'test'], not {train_test_names!r}.")
-    train_dir, test_dir = (datadir/n for n in train_test_names)
+    if not (isinstance(train_test_names, (list, tuple)) and len(train_test_names) in (1, 2) and all(isinstance(n, str) and n for n in train_test_names)
+            and len(set(train_test_names)) == len(train_test_names)):
+        raise ValueError(f"`train_test_names` must be two different folder names, like ['train', 'test'] (or one, ['train'], to hold out "
+                         f"`val_pct` of it), not {train_test_names!r}.")
+    train_dir, test_dir = datadir/train_test_names[0], (datadir/train_test_names[1] if len(train_test_names) == 2 else None)
     for d in (train_dir, test_dir):
-        if d.exists() and not d.is_dir(): raise ValueError(f"`datadir`: {d} is a file, not a folder of class folders.")
+        if d and d.exists() and not d.is_dir(): raise ValueError(f"`datadir`: {d} is a file, not a folder of class folders.")
     if not train_dir.is_dir():
         if sum(any(f.is_file() for f in (datadir/c).iterdir()) for c in class_folders(datadir)) < 2:   # no folders of files either
             raise FileNotFoundError(f"`datadir` {datadir} has no {train_test_names[0]!r} folder and no class folders: expected "
@@ -584,6 +805,7 @@ def texts_from_folder(datadir, # folder holding `train/` (and `test/`) with one 
                       train_test_names=['train', 'test'], # names of the training and test folders
                       preprocess_mode='standard',
                       encoding=None, # the files' encoding (default: UTF-8, or what a byte-order mark says)
+                      lang=None, # language code; `None`: detected from the training texts
                       val_pct=0.1, random_state=None, verbose=1,
                       encode=None, # alias of `encoding` (the seed's spelling)
                       errors='strict', # 'replace' reads undecodable bytes as U+FFFD instead of stopping
@@ -596,7 +818,7 @@ def texts_from_folder(datadir, # folder holding `train/` (and `test/`) with one 
     x, y = _shuffled(x, y, check_seed(random_state))
     return texts_from_array(x, y, xt, yt, class_names=classes, max_features=max_features, maxlen=maxlen,
                             val_pct=val_pct, ngram_range=ngram_range, preprocess_mode=preprocess_mode,
-                            random_state=random_state, verbose=verbose)
+                            lang=lang, random_state=random_state, verbose=verbose)
 
 # %% ../nbs/08_data.ipynb #5f5b6c89
 import tarfile

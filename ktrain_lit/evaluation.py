@@ -18,7 +18,7 @@ from .texts import check_int, TASKS
 from .learner import Learner, LOSSES
 
 # %% auto #0
-__all__ = ['display_names', 'plot_confusion_matrix', 'example_losses', 'clip_text']
+__all__ = ['DEFAULT_REPORT', 'display_names', 'plot_confusion_matrix', 'example_losses', 'clip_text']
 
 # %% ../nbs/14_evaluation.ipynb #88f1e39e
 @patch
@@ -31,8 +31,15 @@ def _eval_data(self:Learner, val_data=None, # `(x, y)`, or `None` for the learne
                          "or to the learner with `get_learner(model, train_data, val_data=(x_val, y_val))`.")
     return self.val_data
 
+# %% ../nbs/14_evaluation.ipynb #52b29e3f
+@patch
+def ground_truth(self:Learner, val_data=None, # `(x, y)`; default: the learner's validation data
+                ) -> np.ndarray:
+    "The targets of `val_data` (ktrain's `ground_truth`)."
+    return self._targets(self._eval_data(val_data))
+
 # %% ../nbs/14_evaluation.ipynb #069be95e
-def display_names(model, # a `TextModel`
+def display_names(model, # a learner or a `TextModel`: anything with `task` and `class_names`
                   class_names=None, # names to show instead of the model's, one per class
                   arg='class_names', # the argument's name, for error messages
                  ) -> list:
@@ -99,16 +106,17 @@ def _plot_regression(y, p):
 
 # %% ../nbs/14_evaluation.ipynb #793ebbf5
 def _save_report(table:pd.DataFrame, save_path):
-    "Write `table` to the CSV file `save_path`, whole or not at all."
+    "Write `table` to the CSV file `save_path`, whole or not at all, and say where."
     with atomic_file(save_path) as tmp: table.to_csv(tmp)
+    print(f'report saved to: {save_path}')
 
-def _regression_report(y, p, print_report=True, plot=False, save_path=None) -> dict:
-    "MAE, MSE and R² of predictions `p` against the values `y`: printed, drawn and saved as asked."
+def _regression_report(y, p, print_report=True, plot=False, save_path=None) -> list:
+    "`[(metric, value)]` of MAE, MSE and R² of predictions `p` against the values `y`: printed, drawn and saved as asked."
     p = p.reshape(-1)
-    res = dict(mae=float(mean_absolute_error(y, p)), mse=float(mean_squared_error(y, p)), r2=float(r2_score(y, p)))
-    if print_report: print('  '.join(f'{k}: {v:.4f}' for k, v in res.items()))
+    res = [('mae', float(mean_absolute_error(y, p))), ('mse', float(mean_squared_error(y, p))), ('r2', float(r2_score(y, p)))]
+    if print_report: print('  '.join(f'{k}: {v:.4f}' for k, v in res))
     if plot: _plot_regression(np.asarray(y, float), p)
-    if save_path: _save_report(pd.Series(res).to_frame('value'), save_path)
+    if save_path: _save_report(pd.Series(dict(res)).to_frame('value'), save_path)
     return res
 
 # %% ../nbs/14_evaluation.ipynb #7e2c1a68
@@ -128,6 +136,8 @@ def _class_report(task, y, p, names, print_report=True, plot=False, save_path=No
     return cm
 
 # %% ../nbs/14_evaluation.ipynb #d9a5d256
+DEFAULT_REPORT = 'ktrain_classification_report.csv'   # ktrain's default `save_path`
+
 def _check_save_path(save_path) -> Path|None:
     "`save_path` as a `Path` (or `None`), or an error naming it: not a path, a folder, or in a folder that does not exist."
     if save_path is None: return None
@@ -138,26 +148,32 @@ def _check_save_path(save_path) -> Path|None:
     if not p.parent.is_dir(): raise FileNotFoundError(f"`save_path` {p}: the folder {p.parent} does not exist.")
     return p
 
+def _report_path(task, print_report, save_path) -> Path|None:
+    "Where `validate` writes its report: an explicit `save_path`; ktrain's default only for a classification report not printed."
+    default = isinstance(save_path, (str, os.PathLike)) and Path(save_path) == Path(DEFAULT_REPORT)
+    if save_path is None or (default and (print_report or task != 'classification')): return None
+    return _check_save_path(save_path)
+
 # %% ../nbs/14_evaluation.ipynb #5507fbe1
 @patch
 def validate(self:Learner, val_data=None, # `(x, y)` to judge on; default: the learner's validation data
-             print_report=True, # print the report
+             print_report=True, # print the report (ktrain: else write it to `save_path`)
+             save_path=DEFAULT_REPORT, # the CSV file of the report: see above for when it is written; `None`: never
              class_names=[], # names to show for the classes (default: the model's), one per class
              plot=False, # draw the confusion matrix (classification) or predictions against truth (regression)
-             save_path=None, # also write the report to this CSV file
             ):
-    "Judge the model on validation data: the confusion matrix (classification), else a dict of metrics."
-    names, task, save_path = display_names(self.model, class_names), self.model.task, _check_save_path(save_path)
-    data = self._eval_data(val_data)
-    y, p = data['y'], self.model.predict_encoded(data['encoded'], self.eval_batch_size)
+    "Judge the model on validation data: the confusion matrix (classification), the report (multi-label), `[(metric, value)]` (regression)."
+    names, task = display_names(self, class_names), self.task
+    save_path = _report_path(task, print_report, save_path)
+    y, p = self._judged(self._eval_data(val_data))
     if task == 'regression': return _regression_report(y, p, print_report, plot, save_path)
     return _class_report(task, y, p, names, print_report, plot, save_path)
 
 # %% ../nbs/14_evaluation.ipynb #89f39ab7
 @patch
-def evaluate(self:Learner, val_data=None, print_report=True, class_names=[], plot=False, save_path=None):
-    "`validate` under ktrain's other name."
-    return self.validate(val_data, print_report, class_names, plot, save_path)
+def evaluate(self:Learner, test_data=None, print_report=True, save_path=DEFAULT_REPORT, class_names=[], plot=False):
+    "`validate` under ktrain's other name (`test_data` is its `val_data`)."
+    return self.validate(test_data, print_report, save_path, class_names, plot)
 
 # %% ../nbs/14_evaluation.ipynb #de022380
 def example_losses(task, # 'classification', 'multilabel' or 'regression'
@@ -196,16 +212,16 @@ def _shown(task, names, v):
 @patch
 def _top_losses(self:Learner, n, val_data, preproc):
     "Ranked `(index, loss, truth, prediction)` tuples, and the data, outputs and names behind them."
-    m = self.model
-    names = _preproc_names(m, preproc)
-    names = display_names(m, names, 'preproc') if names else display_names(m)
+    names, task = _preproc_names(self, preproc), self.task
+    names = display_names(self, names, 'preproc') if names else display_names(self)
     data = self._eval_data(val_data)
-    start, stop = _rank_range(n, len(data['y']))
-    y, p = data['y'], m.predict_encoded(data['encoded'], self.eval_batch_size)
-    losses = example_losses(m.task, y, p)
-    show = lambda v: _shown(m.task, names, v)
-    order = np.argsort(-losses, kind='stable')[start:stop]
-    rows = [(int(i), float(losses[i]), show(y[i]), show(p[i].argmax() if m.task == 'classification' else p[i])) for i in order]
+    y, p = self._judged(data)
+    start, stop = _rank_range(n, len(y))
+    losses = example_losses(task, y, p)
+    show = lambda v: _shown(task, names, v)
+    right = p.argmax(1) == y if task == 'classification' else np.zeros(len(y), bool)
+    order = np.lexsort((-losses, right))[start:stop]   # misclassified first (ktrain lists only those), each group by loss
+    rows = [(int(i), float(losses[i]), show(y[i]), show(p[i].argmax() if task == 'classification' else p[i])) for i in order]
     return rows, data, p, names
 
 # %% ../nbs/14_evaluation.ipynb #84bd11fd
@@ -240,19 +256,28 @@ def _verdict(task, truth, pred, p, names) -> str:
         return f"true: {', '.join(truth) or 'no label'} | predicted: {scored}"
     return f'true: {truth:.4g} | predicted: {pred:.4g}'
 
+# %% ../nbs/14_evaluation.ipynb #38f53e79
+def _shown_input(x, i, preproc=None) -> str:
+    "Example `i` of inputs `x` as `view_top_losses` prints it: its text, the two texts of a pair, or its values (as text if `preproc` can undo them)."
+    values = lambda label, v: _wrapped(label, np.array2string(np.asarray(v), threshold=40))
+    if isinstance(x, (tuple, dict)): return '\n'.join(values(f'x[{k!r}]:', v[i]) for k, v in (x.items() if isinstance(x, dict) else enumerate(x)))
+    if np.asarray(x).dtype.kind in 'iufb':
+        if not hasattr(preproc, 'undo'): return values('x:', x[i])
+        text = preproc.undo(x[i])   # ktrain's way back from word ids to words
+        return _wrapped('text:', text if isinstance(text, str) else ' '.join(text))
+    if np.ndim(x[i]) == 0: return _wrapped('text:', x[i])
+    return _wrapped('text a:', x[i][0]) + '\n' + _wrapped('text b:', x[i][1])
+
 # %% ../nbs/14_evaluation.ipynb #fddfa690
 @patch
 def view_top_losses(self:Learner, n=4, # how many examples, or a `(start, stop)` range of ranks
-                    preproc=None, # optional preprocessor whose class names to show
+                    preproc=None, # optional preprocessor whose class names to show (and, for word ids, whose words)
                     val_data=None, # `(x, y)` to rank; default: the learner's validation data
                    ) -> list:
-    "Print the validation examples with the highest loss — text, truth, prediction, loss — and return `top_losses`."
+    "Print the validation examples with the highest loss — text (or values), truth, prediction, loss — and return `top_losses`."
     rows, data, p, names = self._top_losses(n, val_data, preproc)
-    start = _rank_range(n, len(data['y']))[0]
-    task = self.model.task
+    start = _rank_range(n, len(p))[0]
     for r, (i, loss, truth, pred) in enumerate(rows, start + 1):
-        print(f"{'─' * 100}\n#{r}  example {i}  |  loss {loss:.4f}\n  {_verdict(task, truth, pred, p[i], names)}")
-        x = data['x'][i]
-        if np.ndim(x) == 0: print(_wrapped('text:', x))
-        else: print(_wrapped('text a:', x[0])); print(_wrapped('text b:', x[1]))
+        print(f"{'─' * 100}\n#{r}  example {i}  |  loss {loss:.4f}\n  {_verdict(self.task, truth, pred, p[i], names)}")
+        if 'x' in data: print(_shown_input(data['x'], i, preproc))   # a dataset keeps no inputs to show
     return rows

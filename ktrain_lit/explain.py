@@ -1,4 +1,4 @@
-"""Which words pushed a prediction: `predictor.explain(text)` deletes words and watches the probability move.
+"""Which words pushed a prediction: `predictor.explain(doc)` deletes words and watches the probability move.
 
 Docs: https://ktrain-lit.github.io/ktrain_lit/explain.html.md"""
 
@@ -13,10 +13,11 @@ from fastcore.basics import patch, store_attr
 from sklearn.linear_model import Ridge
 from .texts import check_int
 from .predictor import Predictor
+from .classic import _check_flag
 
 # %% auto #0
 __all__ = ['WORD_PATTERN', 'GREEN', 'RED', 'METHODS', 'Word', 'text_words', 'delete_words', 'variants', 'lime_samples',
-           'lime_kernel', 'lime_fit', 'lime_weights', 'Explanation', 'deletion_check']
+           'lime_kernel', 'lime_fit', 'lime_weights', 'Explanation', 'Explanations', 'deletion_check']
 
 # %% ../nbs/18_explain.ipynb #5aafb976
 WORD_PATTERN = re.compile(r"[\w']+")   # as `ktrain_lit.data.words` splits text for the word vocabulary
@@ -64,16 +65,22 @@ def delete_words(text:str, # the text
     return ''.join(out) + text[pos:]
 
 # %% ../nbs/18_explain.ipynb #292e4024
-def _parts(text) -> tuple:
-    "The text(s) to explain: `(text,)`, or `(text_a, text_b)` for a pair; clear errors for anything else."
-    pair = isinstance(text, (tuple, list))
-    parts = tuple(text) if pair else (text,)
+def _first_words(text:str, n:int) -> str:
+    "`text` up to the end of its `n`-th whitespace-separated word."
+    ends = [m.end() for m in re.finditer(r'\S+', text)]
+    return text if len(ends) <= n else text[:ends[n - 1]]
+
+def _parts(doc, truncate_len=None) -> tuple:
+    "The text(s) to explain, each cut after `truncate_len` words: `(doc,)`, or `(text_a, text_b)` for a pair; clear errors for anything else."
+    pair = isinstance(doc, (tuple, list))
+    parts = tuple(doc) if pair else (doc,)
     if pair and len(parts) != 2:
-        raise TypeError(f"`text` must be one string or a `(text_a, text_b)` pair; got a {type(text).__name__} of {len(parts)} items "
+        raise TypeError(f"`doc` must be one string or a `(text_a, text_b)` pair; got a {type(doc).__name__} of {len(parts)} items "
                         f"(to explain several texts, call `explain` on each).")
     for p in parts:
-        if not isinstance(p, str): raise TypeError(f"`text` must be a string (or a pair of strings), not {type(p).__name__} {p!r:.40}.")
-    if not any(WORD_PATTERN.search(p) for p in parts): raise ValueError(f"`text` {text!r:.60} has no words to explain.")
+        if not isinstance(p, str): raise TypeError(f"`doc` must be a string (or a pair of strings), not {type(p).__name__} {p!r:.40}.")
+    if truncate_len is not None: parts = tuple(_first_words(p, check_int(truncate_len, 'truncate_len')) for p in parts)
+    if not any(WORD_PATTERN.search(p) for p in parts): raise ValueError(f"`doc` {doc!r:.60} has no words to explain.")
     return parts
 
 # %% ../nbs/18_explain.ipynb #9ccfab9a
@@ -146,7 +153,7 @@ def lime_kernel(keep:np.ndarray, width=0.25) -> np.ndarray:
 
 # %% ../nbs/18_explain.ipynb #8ca51190
 def lime_fit(keep:np.ndarray, # `(n_samples, n_words)` keep-masks, as `lime_samples` draws them
-             y:np.ndarray, # the explained probability for each variant
+             y:np.ndarray, # the explained probability for each variant (or a column per class: one fit each)
              alpha=1.0, # L2 penalty on the coefficients (not the intercept)
             ) -> np.ndarray:
     "One coefficient per word: a ridge regression of `y` on the keep-masks, each variant weighted by LIME's kernel."
@@ -154,11 +161,11 @@ def lime_fit(keep:np.ndarray, # `(n_samples, n_words)` keep-masks, as `lime_samp
     return Ridge(alpha=alpha).fit(keep.astype('float64'), y, sample_weight=w / w.mean()).coef_
 
 # %% ../nbs/18_explain.ipynb #bf4dae47
-def lime_weights(f, # variants (texts or pairs) -> the explained probability of each
+def lime_weights(f, # variants (texts or pairs) -> the explained probability of each (or a column per explained class)
                  parts, words:list, # the text (or pair) and its `Word`s
                  idx:np.ndarray, # indices of the words to weigh: those the model reads
-                 n_samples=500, seed=0) -> np.ndarray:
-    "LIME's weight for each word of `idx`: random deletions among them, then `lime_fit` to the probabilities `f` gives."
+                 n_samples=2500, seed=0) -> np.ndarray:
+    "LIME's weight for each word of `idx` (a row per class when `f` gives columns): random deletions among them, then `lime_fit`."
     m = lime_samples(len(idx), int(min(n_samples, 2 ** min(len(idx), 30))), np.random.default_rng(seed))
     full = np.ones((len(m), len(words)), bool); full[:, idx] = m
     return lime_fit(m, f(variants(parts, words, full)))
@@ -252,12 +259,22 @@ def html(self:Explanation) -> str:
 @patch
 def _repr_html_(self:Explanation) -> str: return self.html()
 
+# %% ../nbs/18_explain.ipynb #6b4afdae
+class Explanations(list):
+    "One `Explanation` per class (`explain(..., all_targets=True)`), shown one under the other."
+    def _repr_html_(self) -> str: return '<hr style="border:0;border-top:1px solid #ccc;margin:8px 0">'.join(e.html() for e in self)
+
 # %% ../nbs/18_explain.ipynb #d79a5ae9
 METHODS = ('occlusion', 'lime')
 
-def _check_options(method, n_samples):
+def _check_options(method, n_samples, all_targets=False, class_name=None) -> bool:
+    "Check `explain`'s options before any work is done; `all_targets` as a `bool`."
     if method not in METHODS: raise ValueError(f"`method` must be one of {METHODS}, not {method!r}.")
-    if method == 'lime': check_int(n_samples, 'n_samples', 10)
+    if method == 'lime': check_int(n_samples, 'n_samples', 10)   # occlusion ignores it: one variant per word
+    all_targets = _check_flag(all_targets, 'all_targets')
+    if all_targets and class_name is not None:
+        raise ValueError(f"Pass `class_name` ({class_name!r}) or `all_targets=True`, not both: `all_targets` explains every class.")
+    return all_targets
 
 # %% ../nbs/18_explain.ipynb #33317db4
 @patch
@@ -269,26 +286,40 @@ def _occluded(self:Predictor, parts, words:list) -> tuple:
 
 # %% ../nbs/18_explain.ipynb #a6acdeee
 @patch
-def explain(self:Predictor, text, # one text, or a `(text_a, text_b)` pair for a pair model
-            class_name=None, # the class (name or index) to explain; `None`: the predicted one (ignored for regression)
+def _weights(self:Predictor, parts, words:list, # the text (or pair) and its `Word`s
+             out:np.ndarray, read:np.ndarray, # `_occluded`'s outputs and which words the model reads
+             cols:list, # the explained outputs (class indices)
+             method='occlusion', n_samples=2500, seed=0) -> np.ndarray:
+    "`(words, len(cols))` weights: occlusion's measured drops, or LIME's fit; 0 for the words the model never reads."
+    p = out[:, cols]
+    if method == 'occlusion': return np.where(read[:, None], p[0] - p[1:], 0.0)
+    w, idx = np.zeros((len(words), len(cols))), np.flatnonzero(read)
+    f = lambda vs: self._outputs(vs)[0][:, cols]
+    if len(idx): w[idx] = lime_weights(f, parts, words, idx, n_samples, seed).reshape(len(cols), -1).T
+    return w
+
+# %% ../nbs/18_explain.ipynb #81c3f060
+@patch
+def explain(self:Predictor, doc, # one text, or a `(text_a, text_b)` pair for a pair model
+            truncate_len=512, # explain the first this many words (of each text of a pair), as ktrain; `None`: every word
+            all_targets=False, # `True`: explain every class, as `Explanations` (one `Explanation` per class)
+            n_samples=2500, # 'lime': random variants (capped at 2**words); occlusion ignores it (one variant per word)
+            *, class_name=None, # the class (name or index) to explain; `None`: the predicted one (ignored for regression)
             method='occlusion', # 'occlusion' (delete each word) or 'lime' (random deletions + weighted ridge)
-            n_samples=500, # 'lime': random variants (capped at 2**words)
             seed=0, # 'lime': seed of the random variants
-           ) -> Explanation:
-    "Which words of `text` pushed the prediction, and how much."
+           ):
+    "Which words of `doc` pushed the prediction, and how much: an `Explanation` (`Explanations` with `all_targets`)."
     t0 = time.perf_counter()
-    _check_options(method, n_samples)
-    parts = _parts(text)
+    all_targets = _check_options(method, n_samples, all_targets, class_name)
+    parts = _parts(doc, truncate_len)
     words = [w for i, p in enumerate(parts) for w in text_words(p, i)]
     out, read = self._occluded(parts, words)
-    c, name = self._target(out[0], class_name)
-    p = out[:, c]
-    if method == 'occlusion': weights = p[0] - p[1:]
-    else:
-        weights, idx = np.zeros(len(words)), np.flatnonzero(read)
-        if len(idx): weights[idx] = lime_weights(lambda vs: self._outputs(vs)[0][:, c], parts, words, idx, n_samples, seed)
-    return Explanation(parts if len(parts) == 2 else parts[0], words, np.where(read, weights, 0.0), name, float(p[0]), method,
-                       self.model.task, read, time.perf_counter() - t0)
+    every = all_targets and self.model.task != 'regression'   # a regression model has one output: its value
+    targets = list(enumerate(self.class_names)) if every else [self._target(out[0], class_name)]
+    w = self._weights(parts, words, out, read, [c for c, _ in targets], method, n_samples, seed)
+    text, secs = parts if len(parts) == 2 else parts[0], time.perf_counter() - t0
+    es = [Explanation(text, words, w[:, j], name, float(out[0, c]), method, self.model.task, read, secs) for j, (c, name) in enumerate(targets)]
+    return Explanations(es) if all_targets else es[0]
 
 # %% ../nbs/18_explain.ipynb #5bcf59d7
 def _deletion_sets(explanations:list, ks, draws:int, rng:np.random.Generator) -> tuple:

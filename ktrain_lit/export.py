@@ -18,10 +18,10 @@ import ktrain_lit.io
 from .io import atomic_folder, write_manifest, check_path
 from .texts import check_int
 from .compat import single_copy_variables
-from .predictor import Predictor, INFO_FILE
+from .predictor import Predictor, INFO_FILE, check_verbose
 import ktrain_lit.onnx_predictor
-from .onnx_predictor import OnnxPredictor, ONNX_FILE, TOKENIZER_JSON
-import contextlib, logging, shutil, warnings
+from .onnx_predictor import OnnxPredictor, ONNX_FILE, TOKENIZER_JSON, onnx_session
+import contextlib, io, logging, shutil, warnings
 
 # %% auto #0
 __all__ = ['VERIFY_TEXTS', 'FORMATS', 'SAVEDMODEL_TOL', 'ACTIVATION_ATTRS', 'ONNX_TOL', 'QUANTIZED_TOL', 'ONNX_OPSETS',
@@ -48,7 +48,7 @@ def write_export_info(model, folder, **extra):
     tok = model.preprocessor
     tok.save(Path(folder)/'tokenizer')
     info = dict(format='ktrain_lit.export', task=model.task, class_names=model.class_names, maxlen=tok.maxlen, inputs=list(INPUT_NAMES),
-                family=tok.family, empty_id=tok.empty_id, pairs=getattr(model, 'pairs', None), threshold=0.5)
+                family=tok.family, empty_id=tok.empty_id, pairs=getattr(model, 'pairs', None), threshold=None)
     (Path(folder)/INFO_FILE).write_text(json.dumps({**info, **extra}, indent=1, default=int))
 
 # %% ../nbs/21_export.ipynb #a33c17a0
@@ -245,3 +245,38 @@ add_export_methods('tflite')
 def export_tflite(model:TransformerClassifier, path, verify=True, overwrite=True, **info) -> Path:
     "Export `model` as a TFLite (LiteRT) flat buffer in a folder with its tokenizer, checked against Keras."
     return export(model, path, 'tflite', verify, overwrite, info)
+
+# %% ../nbs/21_export.ipynb #6fad77b8
+def _printing(verbose) -> contextlib.AbstractContextManager:
+    "A context that lets the export print (`verbose`), or swallows what it prints."
+    return contextlib.nullcontext() if check_verbose(verbose) else contextlib.redirect_stdout(io.StringIO())
+
+@patch
+def export_model_to_onnx(self:Predictor, fpath, # the export folder to write (ktrain: the `.onnx` file)
+                         quantize=False, # int8 weights
+                         target_opset=None, # the ONNX opset (`export_onnx`'s `opset`)
+                         verbose=1, # 0: print nothing
+                        ) -> str:
+    "ktrain's name for `export_to_onnx`: a verified ONNX folder at `fpath`; returns the path of its `model.onnx`."
+    check_path(fpath, 'fpath')
+    with _printing(verbose): return str(self.export_to_onnx(fpath, quantize, target_opset)/ONNX_FILE)
+
+@patch
+def export_model_to_tflite(self:Predictor, fpath, # the export folder to write (ktrain: the `.tflite` file)
+                           verbose=1, # 0: print nothing
+                          ) -> str:
+    "ktrain's name for `export_to_tflite`: a verified TFLite folder at `fpath`; returns the path of its `model.tflite`."
+    check_path(fpath, 'fpath')
+    with _printing(verbose): return str(self.export_to_tflite(fpath)/TFLITE_FILE)
+
+# %% ../nbs/21_export.ipynb #9d4658b5
+@patch
+def create_onnx_session(self:Predictor, onnx_model_path, # an `.onnx` file, or an ONNX export folder
+                        provider='CPUExecutionProvider', # the ONNX Runtime execution provider
+                       ):
+    "ktrain's ONNX Runtime `InferenceSession` on an exported graph."
+    path = check_path(onnx_model_path, 'onnx_model_path')
+    if path.is_dir(): path = path/ONNX_FILE
+    if not path.is_file(): raise FileNotFoundError(f"`onnx_model_path`: no ONNX file at {path}.")
+    if not isinstance(provider, str): raise TypeError(f"`provider` must be a provider's name (a str), not {type(provider).__name__}.")
+    return onnx_session(path, [provider], 'provider')

@@ -1,4 +1,4 @@
-"""Fine-tune with a good schedule, and keep control of training: `get_learner`, `fit_onecycle`, `fit`, `autofit`, freezing, checkpoints.
+"""Fine-tune with a good schedule, and keep control of training: `get_learner` (this library's models, or any compiled Keras model), `fit_onecycle`, `fit`, `autofit`, freezing, checkpoints.
 
 Docs: https://ktrain-lit.github.io/ktrain_lit/learner.html.md"""
 
@@ -6,21 +6,22 @@ Docs: https://ktrain-lit.github.io/ktrain_lit/learner.html.md"""
 
 # %% ../nbs/13_learner.ipynb #6ee8633d
 from __future__ import annotations
-import math, os, tempfile, warnings
+import gc, math, os, tempfile, warnings
 from pathlib import Path
 import numpy as np, psutil
 from fastcore.basics import store_attr, patch, listify
 from .core import tf, keras, lazy_methods
-from .io import atomic_file
-from .texts import check_texts, encode_labels, check_int, check_number
+from .io import atomic_file, atomic_folder
+from .texts import WordIds, check_texts, encode_labels, check_int, check_number
 from .batches import TextBatches
-from .models import TextModel, is_text_model, sign_weights, weights_signature
+from .models import TextModel, is_text_model, sign_weights, weights_signature, TASK_METRICS
 
 # %% auto #0
-__all__ = ['LOSSES', 'METRICS', 'check_range', 'model_targets', 'CyclicAdamW', 'make_optimizer', 'training_memory',
-           'available_memory', 'check_memory', 'Learner', 'get_learner', 'linear_probe', 'one_cycle', 'Schedule',
-           'OneCycle', 'weights_finite', 'AtomicCheckpoint', 'deterministic', 'Progress', 'KeepFinite', 'triangular',
-           'Plateau', 'BestWeights']
+__all__ = ['LOSSES', 'METRICS', 'KERAS2_NAMES', 'KERAS_MODEL_FILE', 'check_range', 'model_targets', 'CyclicAdamW',
+           'make_optimizer', 'training_memory', 'available_memory', 'check_memory', 'Learner', 'get_learner',
+           'linear_probe', 'one_cycle', 'momentum_variable', 'release_momentum', 'Schedule', 'OneCycle',
+           'weights_finite', 'AtomicCheckpoint', 'deterministic', 'Progress', 'KeepFinite', 'triangular', 'Plateau',
+           'BestWeights', 'ArrayLearner', 'ArrayBatches', 'release_gpu_memory']
 
 # %% ../nbs/13_learner.ipynb #970c1a8b
 def check_range(v, # the value given
@@ -40,7 +41,7 @@ def _check_pair(data, arg):
     if not (isinstance(data, (tuple, list)) and len(data) == 2) or isinstance(data[0], str):
         raise TypeError(f"`{arg}` must be an `(x, y)` pair of texts and labels, as the `texts_from_*` loaders return.")
     x, y = data
-    if hasattr(x, 'dtype') and x.dtype.kind in 'iuf':
+    if hasattr(x, 'dtype') and x.dtype.kind in 'iuf' and not isinstance(x, WordIds):   # a loader's word ids keep their texts
         raise TypeError(f"`{arg}` holds numbers, not texts: transformer models read raw texts — pass the `x` a loader returned.")
     return check_texts(x, f'{arg}[0]'), y
 
@@ -104,7 +105,7 @@ def make_optimizer(lr=2e-5, weight_decay=0.01, clipnorm=None):
 
 # %% ../nbs/13_learner.ipynb #dda96562
 LOSSES = {'classification': 'sparse_categorical_crossentropy', 'multilabel': 'binary_crossentropy', 'regression': 'mse'}
-METRICS = {'classification': ['accuracy'], 'multilabel': ['binary_accuracy'], 'regression': ['mae']}
+METRICS = TASK_METRICS   # defined beside the models, whose `metrics=` argument says what the learner compiles
 
 # %% ../nbs/13_learner.ipynb #c66fb9e0
 def training_memory(model, # a `TextModel`
@@ -140,17 +141,23 @@ def _check_settings(weight_decay, clipnorm, seed, warm_start) -> tuple:
     return (check_range(weight_decay, 'weight_decay'), None if clipnorm is None else check_number(clipnorm, 'clipnorm'),
             None if seed is None else check_int(seed, 'seed', 0))
 
+def _check_workers(workers, use_multiprocessing) -> tuple:
+    "ktrain's `workers` and `use_multiprocessing`, checked; Keras 3 trains on `tf.data` pipelines, so they change nothing."
+    if not isinstance(use_multiprocessing, (bool, np.bool_)): raise TypeError(f"`use_multiprocessing` must be True or False, not {use_multiprocessing!r}.")
+    return check_int(workers, 'workers'), bool(use_multiprocessing)
+
 # %% ../nbs/13_learner.ipynb #73edb6ed
 class Learner:
     "A model, its training and validation data, and how to train and judge it."
     __getattr__ = lazy_methods   # methods later lessons add are there however this module was imported
     def __init__(self, model, train_data=None, val_data=None, batch_size=32, eval_batch_size=32,
-                 seed=None, weight_decay=0.01, clipnorm=None, warm_start=True):
+                 seed=None, weight_decay=0.01, clipnorm=None, warm_start=True, workers=1, use_multiprocessing=False):
         if not is_text_model(model):
             raise TypeError(f"`model` must come from `text.transformer(...)`, `Transformer(...).get_classifier()` or `text.text_classifier(...)`, "
-                            f"not {type(model).__name__}.")
+                            f"not {type(model).__name__}: any other compiled Keras model goes through `get_learner`, which makes it an `ArrayLearner`.")
         batch_size, eval_batch_size = check_int(batch_size, 'batch_size'), check_int(eval_batch_size, 'eval_batch_size')
         weight_decay, clipnorm, seed = _check_settings(weight_decay, clipnorm, seed, warm_start)
+        self.workers, self.use_multiprocessing = _check_workers(workers, use_multiprocessing)
         store_attr('model,batch_size,eval_batch_size,seed,weight_decay,clipnorm,warm_start')
         self._head_trained, self._initial_weights = False, None
         self.train_data = self.val_data = None
@@ -182,19 +189,47 @@ def batches(self:Learner, data, shuffle=False, batch_size=None):
     return TextBatches(data['encoded'], data['y'], batch_size or (self.batch_size if shuffle else self.eval_batch_size),
                        self.model.preprocessor.maxlen, shuffle=shuffle, seed=self.seed)
 
+# %% ../nbs/13_learner.ipynb #357e6864
+@patch(as_prop=True)
+def task(self:Learner) -> str:
+    "'classification', 'multilabel' or 'regression'."
+    return self.model.task
+
+@patch(as_prop=True)
+def class_names(self:Learner) -> list: return list(self.model.class_names or [])
+
+@patch
+def _targets(self:Learner, data:dict) -> np.ndarray: return data['y']
+
+@patch
+def _predict_prepared(self:Learner, data:dict) -> np.ndarray:
+    "The model's outputs on prepared data."
+    return self.model.predict_encoded(data['encoded'], self.eval_batch_size)
+
+@patch
+def _judged(self:Learner, data:dict) -> tuple: return data['y'], self._predict_prepared(data)   # (targets, outputs) to judge
+
+@patch
+def _class_ids(self:Learner, data:dict) -> np.ndarray: return data['y']   # class indexes of classification targets
+
 # %% ../nbs/13_learner.ipynb #e707aacc
-def get_learner(model, # a model from `text.transformer`, `Transformer.get_classifier` or `text.text_classifier`
-                train_data=None, # `(x_train, y_train)`: texts and labels
-                val_data=None, # `(x_val, y_val)`
+def get_learner(model, # a model from `text.transformer`, `Transformer.get_classifier`, `text.text_classifier`, or any compiled Keras model
+                train_data=None, # `(x_train, y_train)`: texts and labels (a Keras model: arrays, or a `tf.data.Dataset`)
+                val_data=None, # `(x_val, y_val)`, or a `tf.data.Dataset`
                 batch_size=32, # training batch size
                 eval_batch_size=32, # batch size for validation and prediction
+                workers=1, # ktrain's; accepted, no effect: Keras 3 feeds arrays and `tf.data` without worker processes
+                use_multiprocessing=False, # ktrain's; accepted, no effect (as `workers`)
                 seed=None, # seed for shuffling, dropout and weight initialization (reproducible runs)
-                weight_decay=0.01, # AdamW's decoupled weight decay
+                weight_decay=None, # decoupled weight decay; `None`: 0.01 for this library's models, the optimizer's own for a Keras model
                 clipnorm=None, # clip each gradient to this norm
-                warm_start=True, # fit the head to the frozen features before the first training run (LP-FT)
+                warm_start=True, # fit the head to the frozen features before the first training run (LP-FT; this library's transformers only)
                ) -> Learner:
-    "A `Learner` for `model` and its data, compiled for the task the labels imply."
-    return Learner(model, train_data, val_data, batch_size, eval_batch_size, seed, weight_decay, clipnorm, warm_start)
+    "A `Learner` for `model` and its data: compiled for the task the labels imply, or, for any other Keras model, as the user compiled it."
+    if is_text_model(model):
+        return Learner(model, train_data, val_data, batch_size, eval_batch_size, seed, 0.01 if weight_decay is None else weight_decay,
+                       clipnorm, warm_start, workers, use_multiprocessing)
+    return ArrayLearner(model, train_data, val_data, batch_size, eval_batch_size, workers, use_multiprocessing, seed, weight_decay, clipnorm)
 
 # %% ../nbs/13_learner.ipynb #5a7a37d8
 from sklearn.linear_model import LogisticRegression, Ridge
@@ -258,21 +293,49 @@ def one_cycle(step, # step number, 0-based
     return lr / 10 + (lr - lr / 10) * rise, max_momentum - (max_momentum - min_momentum) * rise
 
 # %% ../nbs/13_learner.ipynb #6001b5cc
+def momentum_variable(opt) -> keras.Variable|None:
+    "The variable a schedule sets as `opt`'s momentum: `CyclicAdamW`'s, or the β₁ of another Adam-like optimizer; `None` without β₁ (SGD, RMSprop)."
+    if isinstance(getattr(opt, 'momentum', None), keras.Variable): return opt.momentum
+    b = getattr(opt, 'beta_1', None)
+    if b is None or isinstance(b, keras.Variable): return b
+    v = keras.Variable(float(b), name='beta_1', trainable=False, dtype='float32')
+    object.__setattr__(opt, 'beta_1', v)   # past Keras' tracking: not one of the variables the optimizer saves
+    return v
+
+def release_momentum(opt):
+    "Put back a plain number as β₁ of an Adam-like optimizer `momentum_variable` gave a variable (so `model.save` writes a number)."
+    b = getattr(opt, 'beta_1', None)
+    if isinstance(b, keras.Variable) and not isinstance(opt, CyclicAdamW): object.__setattr__(opt, 'beta_1', float(b.numpy()))
+
+# %% ../nbs/13_learner.ipynb #0547e1e0
 class Schedule(keras.callbacks.Callback):
     "Set the learning rate (and momentum) from `fn(step)` before each batch, and record them."
     def __init__(self, fn, # step -> (learning rate, momentum or `None` to leave it)
                  cycle_momentum=True):
         super().__init__()
         self.fn, self.cycle_momentum = fn, cycle_momentum
-        self.step, self.lrs, self.moms = 0, [], []
+        self.step, self.lrs, self.moms, self.mom = 0, [], [], None
 
     def on_train_batch_begin(self, batch, logs=None):
         lr, mom = self.fn(self.step)
-        opt = self.model.optimizer
-        opt.learning_rate.assign(lr)
-        if self.cycle_momentum and mom is not None: opt.momentum.assign(mom)
-        self.lrs.append(float(lr)); self.moms.append(float(opt.momentum.numpy()))
+        self.model.optimizer.learning_rate.assign(lr)
+        if self.cycle_momentum and mom is not None and self.mom is not None: self.mom.assign(mom)
+        self.lrs.append(float(lr))
+        if self.mom is not None: self.moms.append(float(self.mom.numpy()))
         self.step += 1
+
+    def on_train_end(self, logs=None): release_momentum(self.model.optimizer)
+
+# %% ../nbs/13_learner.ipynb #f4144c0b
+@patch
+def on_train_begin(self:Schedule, logs=None):
+    opt = self.model.optimizer
+    before = getattr(opt, 'beta_1', None)
+    self.mom = momentum_variable(opt)
+    if self.mom is not None and self.mom is not before: self.model.make_train_function(force=True)   # traced again, reading β₁ from the variable
+    if self.mom is None and self.cycle_momentum and self.fn(0)[1] is not None:
+        warnings.warn(f"cyclical momentum has been disabled because the optimizer ({type(opt).__name__}) is not Adam-like (it has no beta_1): "
+                      "its own momentum is kept. Pass `cycle_momentum=False` to silence this.")
 
 # %% ../nbs/13_learner.ipynb #092d7770
 class OneCycle(Schedule):
@@ -375,12 +438,14 @@ def _class_index(k, names:list) -> int:
 def _class_weights(self:Learner, class_weight) -> dict|None:
     "`class_weight` (keyed by class name or index, or `'balanced'`) as Keras wants it: `{index: weight}` for every class."
     if class_weight is None: return None
-    if self.model.task != 'classification':
-        raise ValueError(f"`class_weight` weighs the classes of a classification model; this one is for {self.model.task}: leave it out.")
-    names, out = self.model.class_names, {i: 1.0 for i in range(len(self.model.class_names))}
+    if self.task != 'classification':
+        raise ValueError(f"`class_weight` weighs the classes of a classification model; this one is for {self.task}: leave it out.")
+    names = self.class_names
+    out = {i: 1.0 for i in range(len(names))}
     if isinstance(class_weight, str) and class_weight == 'balanced':
-        counts = np.bincount(self.train_data['y'], minlength=len(names))
-        return {**out, **{i: len(self.train_data['y']) / (np.count_nonzero(counts) * c) for i, c in enumerate(counts.tolist()) if c}}
+        y = self._class_ids(self.train_data)
+        counts = np.bincount(y, minlength=len(names))
+        return {**out, **{i: len(y) / (np.count_nonzero(counts) * c) for i, c in enumerate(counts.tolist()) if c}}
     if not isinstance(class_weight, dict): raise TypeError(f"`class_weight` must be a dict of class (name or index) -> weight, or 'balanced'; not {class_weight!r}.")
     for k, w in class_weight.items(): out[_class_index(k, names)] = check_range(w, f'class_weight[{k!r}]')
     if not any(out.values()): raise ValueError("`class_weight` gives every class the weight 0: nothing would be learned.")
@@ -411,22 +476,25 @@ def _check_callbacks(callbacks) -> list:
 # %% ../nbs/13_learner.ipynb #2944717f
 @patch
 def _train(self:Learner, schedule, # steps per epoch -> a `Schedule`
-           epochs, checkpoint_folder=None, class_weight=None, callbacks=[], extra=[], verbose=1):
+           epochs, checkpoint_folder=None, class_weight=None, callbacks=[], extra=[], verbose=1,
+           steps_per_epoch=None): # batches per epoch (`None`: all of them)
     "The training loop behind every `fit` method: warm start, schedule, checkpoints, a clean stop on Ctrl-C or a diverging loss."
     class_weight, user = self._class_weights(class_weight), _check_callbacks(callbacks)
+    steps = None if steps_per_epoch is None else check_int(steps_per_epoch, 'steps_per_epoch')
     ckpt = AtomicCheckpoint(checkpoint_folder) if checkpoint_folder is not None else None
     self._before_training(verbose)
     trn = self.batches(self.train_data, shuffle=True)
-    sched, progress, keep = schedule(len(trn)), Progress(), KeepFinite()
+    steps = steps or len(trn)
+    sched, progress, keep = schedule(steps), Progress(), KeepFinite()
     cbs = [sched, progress, keep, *extra, *([ckpt] if ckpt else []), *user]
     val = self.batches(self.val_data).dataset() if self.val_data is not None else None
     try:
-        self.history = self.model.fit(trn.dataset().repeat(), validation_data=val, epochs=epochs, steps_per_epoch=len(trn),
+        self.history = self.model.fit(trn.dataset().repeat(), validation_data=val, epochs=epochs, steps_per_epoch=steps,
                                       callbacks=cbs, class_weight=class_weight, shuffle=False, verbose=verbose)
     except KeyboardInterrupt:
         self.history = self.model.history
         warnings.warn(_interrupted(progress, ckpt)); return self.history
-    finally: self.lr_history, self.mom_history, self._head_trained = sched.lrs, sched.moms, True
+    finally: self.lr_history, self.mom_history, self._head_trained = sched.lrs, sched.moms, True; release_momentum(self.model.optimizer)
     self._after_training(keep, sched, ckpt)
     return self.history
 
@@ -446,9 +514,11 @@ def _after_training(self:Learner, keep:KeepFinite, sched:Schedule, ckpt=None):
 
 # %% ../nbs/13_learner.ipynb #1c2c5789
 @patch
-def reset_weights(self:Learner):
+def reset_weights(self:Learner, verbose=1): # 1: say so, as ktrain does
     "Undo all training: back to the weights from before the first training run (pretrained backbone, new head)."
-    if self._initial_weights is not None: self.model.set_weights(self._initial_weights)
+    if self._initial_weights is not None:
+        self.model.set_weights(self._initial_weights)
+        if verbose: print('Model weights have been reset.')
     self._head_trained, self.lr_history, self.mom_history, self.history = False, [], [], None
     self._compile()
     return self
@@ -458,28 +528,39 @@ def reset_weights(self:Learner):
 def fit_onecycle(self:Learner, lr, # peak learning rate
                  epochs, # number of epochs
                  checkpoint_folder=None, # save the weights after every epoch into this folder (atomically)
-                 cycle_momentum=True, # cycle momentum inversely to the learning rate
+                 cycle_momentum=True, # cycle momentum (β₁ of an Adam-like optimizer) inversely to the learning rate
                  max_momentum=0.95, min_momentum=0.85,
                  class_weight=None, # weight of each class in the loss: `{class name or index: weight}`
                  callbacks=[], # more Keras callbacks
+                 steps_per_epoch=None, # batches per epoch (`None`: all of them)
                  verbose=1):
     "Train for `epochs` with the one-cycle policy peaking at `lr`; returns the Keras history."
     lr, epochs = self._check_fit(lr, epochs)
     max_momentum, min_momentum = _check_momenta(max_momentum, min_momentum)
     return self._train(lambda n: OneCycle(lr, n * epochs, cycle_momentum, max_momentum, min_momentum),
-                       epochs, checkpoint_folder, class_weight, callbacks, verbose=verbose)
+                       epochs, checkpoint_folder, class_weight, callbacks, verbose=verbose, steps_per_epoch=steps_per_epoch)
 
 # %% ../nbs/13_learner.ipynb #45837263
 @patch
-def predict(self:Learner, data=None, # `(x, y)` pair or texts; default: the validation data
+def predict(self:Learner, val_data=None, # `(x, y)` pair or texts; default: the validation data (ktrain's keyword)
            ) -> np.ndarray:
-    "Model outputs (probabilities, or values for regression) on `data`."
-    if data is None and self.val_data is None: raise ValueError("No data to predict on: pass `data` or give the learner `val_data`.")
-    if data is None: return self.model.predict_encoded(self.val_data['encoded'], self.eval_batch_size)
-    if isinstance(data, tuple) and len(data) == 2 and not isinstance(data[0], str): data = data[0]   # an `(x, y)` pair
-    if not isinstance(data, str) and not hasattr(data, '__len__'):
-        raise TypeError(f"`data` must be texts (a list of strings) or an `(x, y)` pair, not {type(data).__name__}.")
-    return self.model.predict_encoded(self.model.preprocessor.encode(check_texts(data, 'data')), self.eval_batch_size)
+    "Model outputs (probabilities, or values for regression) on `val_data`."
+    if val_data is None and self.val_data is None: raise ValueError("No data to predict on: pass `val_data` or give the learner `val_data`.")
+    if val_data is None: return self._predict_prepared(self.val_data)
+    if isinstance(val_data, tuple) and len(val_data) == 2 and not isinstance(val_data[0], str): val_data = val_data[0]   # an `(x, y)` pair
+    if not isinstance(val_data, str) and not hasattr(val_data, '__len__'):
+        raise TypeError(f"`val_data` must be texts (a list of strings) or an `(x, y)` pair, not {type(val_data).__name__}.")
+    return self.model.predict_encoded(self.model.preprocessor.encode(check_texts(val_data, 'val_data')), self.eval_batch_size)
+
+# %% ../nbs/13_learner.ipynb #3f9a7e7f
+@patch
+def _early_stopping(self:Learner, patience, verbose=1) -> list:
+    "ktrain's `early_stopping` of `fit`: a `BestWeights` callback on `val_loss` with this patience, or none for `None`."
+    if patience is None: return []
+    if isinstance(patience, bool) or not isinstance(patience, (int, np.integer)) or patience < 1:
+        raise ValueError(f"`early_stopping` must be a positive number of epochs, or `None` to turn it off; not {patience!r}.")
+    if self.val_data is None: raise ValueError("`early_stopping` watches the validation loss: give the learner `val_data`, or leave it out.")
+    return [BestWeights('val_loss', int(patience), verbose)]
 
 # %% ../nbs/13_learner.ipynb #b6b99208
 @patch
@@ -487,15 +568,19 @@ def fit(self:Learner, lr, # learning rate (the peak of each SGDR cycle)
         n_cycles, # epochs at a constant rate, or SGDR cycles with `cycle_len`
         cycle_len=None, # epochs per SGDR cycle (`None`: constant learning rate)
         cycle_mult=1, # each cycle is this many times longer than the last
-        checkpoint_folder=None, class_weight=None, callbacks=[], verbose=1):
+        lr_decay=1, # each cycle's peak is the last one's times this (SGDR only)
+        checkpoint_folder=None, early_stopping=None, # stop after this many epochs without a lower `val_loss`, keeping the best weights
+        class_weight=None, callbacks=[], steps_per_epoch=None, verbose=1):
     "Train at a constant learning rate for `n_cycles` epochs, or with SGDR when `cycle_len` is set."
     lr, n_cycles = self._check_fit(lr, n_cycles, 'n_cycles')
+    lr_decay, extra = check_number(lr_decay, 'lr_decay'), self._early_stopping(early_stopping, verbose)
     if cycle_len is None: epochs, rate = n_cycles, lambda n: (lambda s: lr)
     else:
         cycle_len, cycle_mult = check_int(cycle_len, 'cycle_len'), check_int(cycle_mult, 'cycle_mult')
         epochs = sum(cycle_len * cycle_mult ** i for i in range(n_cycles))
-        rate = lambda n: keras.optimizers.schedules.CosineDecayRestarts(np.float64(lr), cycle_len * n, t_mul=cycle_mult, m_mul=1.0, alpha=0.0)
-    return self._train(lambda n: Schedule(lambda s, f=rate(n): (f(s), None)), epochs, checkpoint_folder, class_weight, callbacks, verbose=verbose)
+        rate = lambda n: keras.optimizers.schedules.CosineDecayRestarts(np.float64(lr), cycle_len * n, t_mul=cycle_mult, m_mul=lr_decay, alpha=0.0)
+    return self._train(lambda n: Schedule(lambda s, f=rate(n): (f(s), None)), epochs, checkpoint_folder, class_weight, callbacks, extra,
+                       verbose, steps_per_epoch)
 
 # %% ../nbs/13_learner.ipynb #074d5dc0
 def triangular(step, steps_per_epoch, lr, max_momentum=0.95, min_momentum=0.85):
@@ -547,18 +632,26 @@ class BestWeights(keras.callbacks.EarlyStopping):
 
 # %% ../nbs/13_learner.ipynb #f496c7ab
 @patch
-def _check_autofit(self:Learner, early_stopping, reduce_on_plateau, reduce_factor, monitor):
-    "Check `autofit`'s own arguments: patiences, the reduction factor, and what is monitored."
+def _logged(self:Learner) -> list:
+    "The names training logs each epoch: the loss and the task's metrics, and their `val_` twins with validation data."
+    logged = ['loss', *METRICS[self.task]]
+    return logged + ([f'val_{k}' for k in logged] if self.val_data is not None else [])
+
+KERAS2_NAMES = {'acc': 'accuracy', 'val_acc': 'val_accuracy'}   # what Keras 2 logged, and ktrain's programs monitor
+
+@patch
+def _check_autofit(self:Learner, early_stopping, reduce_on_plateau, reduce_factor, monitor) -> str:
+    "Check `autofit`'s own arguments: patiences, the reduction factor, and what is monitored (returned by its Keras 3 name)."
     for v, n in ((early_stopping, 'early_stopping'), (reduce_on_plateau, 'reduce_on_plateau')):
         if v is not None and (isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1):
             raise ValueError(f"`{n}` must be a positive number of epochs, or `None` to turn it off; not {v!r}.")
     check_number(reduce_factor, 'reduce_factor', above=1)
     if not isinstance(monitor, str): raise TypeError(f"`monitor` must be the name of a logged value such as 'val_loss', not {monitor!r}.")
-    logged = ['loss', *METRICS[self.model.task]]
-    logged += [f'val_{k}' for k in logged] if self.val_data is not None else []
-    if (early_stopping or reduce_on_plateau) and monitor not in logged:
+    monitor, logged = KERAS2_NAMES.get(monitor, monitor), self._logged()
+    if (early_stopping or reduce_on_plateau) and logged is not None and monitor not in logged:
         hint = ': give the learner `val_data`' if monitor.startswith('val_') and self.val_data is None else ''
         raise ValueError(f"`monitor`={monitor!r} is not among the values training logs, {logged}{hint}.")
+    return monitor
 
 # %% ../nbs/13_learner.ipynb #25bcf735
 @patch
@@ -568,19 +661,21 @@ def autofit(self:Learner, lr, # peak learning rate
             reduce_on_plateau=None, # divide the peak rate by `reduce_factor` after this many epochs without improvement
             reduce_factor=2, cycle_momentum=True, max_momentum=0.95, min_momentum=0.85,
             monitor='val_loss', # what early stopping and the plateau watch
-            checkpoint_folder=None, class_weight=None, callbacks=[], verbose=1):
+            checkpoint_folder=None, class_weight=None, callbacks=[],
+            steps_per_epoch=None, # batches per epoch (`None`: all of them)
+            verbose=1):
     "Train with a triangular policy per epoch, with early stopping and rate reduction on plateaus."
     if epochs is None:
         if self.val_data is None: raise ValueError("`autofit` without `epochs` stops on the validation loss: give the learner `val_data`, or pass `epochs`.")
         epochs, early_stopping, reduce_on_plateau = 1024, early_stopping or 5, reduce_on_plateau or 2
     lr, epochs = self._check_fit(lr, epochs)
     max_momentum, min_momentum = _check_momenta(max_momentum, min_momentum)
-    self._check_autofit(early_stopping, reduce_on_plateau, reduce_factor, monitor)
+    monitor = self._check_autofit(early_stopping, reduce_on_plateau, reduce_factor, monitor)
     peak = [lr]
     extra = [Plateau(peak, monitor, reduce_on_plateau, reduce_factor, verbose)] if reduce_on_plateau else []
     if early_stopping: extra.append(BestWeights(monitor, early_stopping, verbose))
     fn = lambda n: Schedule(lambda s: triangular(s, n, peak[0], max_momentum, min_momentum), cycle_momentum)
-    return self._train(fn, epochs, checkpoint_folder, class_weight, callbacks, extra, verbose)
+    return self._train(fn, epochs, checkpoint_folder, class_weight, callbacks, extra, verbose, steps_per_epoch)
 
 # %% ../nbs/13_learner.ipynb #2012355e
 def _freeze_first(backbone, n:int):
@@ -613,8 +708,10 @@ def _n_trainable(model): return sum(int(np.prod(v.shape)) for v in model.trainab
 
 # %% ../nbs/13_learner.ipynb #3bfd6729
 @patch
-def unfreeze(self:Learner):
-    "Make every layer trainable again (except a pooler the model does not use)."
+def unfreeze(self:Learner, exclude_range=None, # keep the first `exclude_range` layers frozen, as `freeze(exclude_range)`
+            ):
+    "Make every layer trainable again (except a pooler the model does not use, and the first `exclude_range` layers)."
+    if exclude_range: return self.freeze(exclude_range)
     for l in self.model._flatten_layers(include_self=True, recursive=True): l.trainable = True   # Keras does not recurse
     if getattr(self.model, 'backbone', None) is not None and not getattr(self.model, 'pooler', True):
         for l in self.model.backbone.layers:
@@ -635,14 +732,21 @@ def get_weight_decay(self:Learner) -> float:
     return self.weight_decay
 
 # %% ../nbs/13_learner.ipynb #7da72c43
+def _layer_wd(opt, l) -> float:
+    "The weight decay `opt` applies to the weights of layer `l` (the largest, if some are excluded)."
+    wd = float(getattr(opt, 'weight_decay', None) or 0.)
+    return max([wd if opt._use_weight_decay(v) else 0. for v in l.trainable_weights] or [0.])
+
 @patch
-def print_layers(self:Learner, show_weights=False):
-    "Print each layer (the backbone's one by one): name, type, trainable, number of parameters."
+def print_layers(self:Learner, show_wd=False, # also show each layer's weight decay (ktrain's argument)
+                 show_weights=False): # also list each layer's weights and their shapes
+    "Print each layer (the backbone's one by one): index, name, type, trainable, number of parameters."
     m = self.model
     rows = [(f'backbone.{l.name}', l) for l in m.backbone.layers] if getattr(m, 'backbone', None) is not None else []
     rows += [(l.name, l) for l in m.layers if l is not getattr(m, 'backbone', None)]
     for i, (name, l) in enumerate(rows):
-        print(f"{i:>3} {name:<45} {type(l).__name__:<28} {'trainable' if l.trainable else 'frozen':<9} {l.count_params() if l.built else 0:>10,}")
+        wd = f" wd={_layer_wd(m.optimizer, l):g}" if show_wd and m.optimizer is not None else ''
+        print(f"{i:>3} {name:<45} {type(l).__name__:<28} {'trainable' if l.trainable else 'frozen':<9} {l.count_params() if l.built else 0:>10,}{wd}")
         if show_weights:
             for w in l.weights: print(f"      {w.path:<60} {tuple(w.shape)}")
 
@@ -672,3 +776,269 @@ def plot(self:Learner, plot_type='loss', # 'loss', 'lr', 'momentum', or a metric
     ax.set_title(plot_type); fig.tight_layout()
     if return_fig: return fig
     plt.show()
+
+# %% ../nbs/13_learner.ipynb #9bb2259c
+@patch
+def set_lr(self:Learner, lr):
+    "Set the optimizer's learning rate now (ktrain's `set_lr`)."
+    self.model.optimizer.learning_rate.assign(check_number(lr, 'lr'))
+    return self
+
+@patch
+def set_model(self:Learner, model):
+    "Use `model` instead (ktrain's `set_model`), for the same data: the same task and classes, or no head yet."
+    if not is_text_model(model): raise TypeError(f"`model` must be a model from this library, as the learner's is, not {type(model).__name__}.")
+    if self.model.head is not None: model.set_task(self.task, self.class_names or None)   # an error if its head is for other classes
+    model.pairs = self.model.pairs
+    for d in (self.train_data, self.val_data):
+        if d is not None: d['encoded'] = model.preprocessor.encode(d['x'])
+    self.model, self.history, self._initial_weights, self._head_trained = model, None, None, False
+    if model.head is not None: self._compile()
+    return self
+
+@patch
+def layer_output(self:Learner, layer_id, example_id=0, use_val=False):
+    "ktrain's debugging aid: the output of one layer for one example (a functional Keras model's; see `ArrayLearner`)."
+    raise TypeError("`layer_output` reads the layers of a functional Keras model; a transformer's hidden states and attention "
+                    "are read with the tools of the attention lesson (`ktrain_lit.attention`).")
+
+# %% ../nbs/13_learner.ipynb #14e2f657
+def _check_compiled(model):
+    "A `TypeError` unless `model` is a Keras model compiled with a loss and an optimizer whose learning rate is a number."
+    if not isinstance(model, keras.Model):
+        raise TypeError(f"`model` must be a compiled Keras model (or one from `text.transformer` / `text.text_classifier`), not {type(model).__name__}.")
+    if not getattr(model, 'compiled', False) or model.optimizer is None or model.loss is None:
+        raise TypeError("`model` is not compiled: call `model.compile(optimizer=..., loss=..., metrics=[...])` first, as ktrain requires.")
+    if isinstance(model.optimizer._learning_rate, keras.optimizers.schedules.LearningRateSchedule):
+        raise TypeError("`model`'s optimizer has a learning-rate schedule, but the learner sets the rate itself at every step: "
+                        "compile with a number, e.g. `keras.optimizers.Adam(1e-3)`.")
+
+# %% ../nbs/13_learner.ipynb #dd670ea8
+def _as_inputs(x, arg, n_inputs=1) -> tuple:
+    "Inputs `x` as an array, a tuple of arrays (a model with `n_inputs` > 1) or a dict of them, and the number of examples."
+    try:
+        if isinstance(x, dict): x = {k: np.asarray(v) for k, v in x.items()}; arrays = list(x.values())
+        elif n_inputs > 1 and isinstance(x, (list, tuple)) and len(x) == n_inputs: x = tuple(np.asarray(v) for v in x); arrays = list(x)
+        else: x = np.asarray(x); arrays = [x]   # a list of rows is one array
+    except ValueError: raise ValueError(f"`{arg}[0]` holds rows of different shapes: give arrays (the model has {n_inputs} input(s)).") from None
+    lens = [len(a) if a.ndim else None for a in arrays]
+    if not arrays or None in lens or len(set(lens)) != 1:
+        raise ValueError(f"`{arg}[0]` must hold one row per example in every input array; got lengths {lens}.")
+    return x, lens[0]
+
+# %% ../nbs/13_learner.ipynb #76c4c7b4
+class ArrayLearner(Learner):
+    "A `Learner` for any compiled Keras model, on arrays `(x, y)` or a `tf.data.Dataset`; the model keeps its own loss, metrics and optimizer."
+    def __init__(self, model, train_data=None, val_data=None, batch_size=32, eval_batch_size=32, workers=1, use_multiprocessing=False,
+                 seed=None, weight_decay=None, clipnorm=None):
+        _check_compiled(model)
+        self.batch_size, self.eval_batch_size = check_int(batch_size, 'batch_size'), check_int(eval_batch_size, 'eval_batch_size')
+        self.workers, self.use_multiprocessing = _check_workers(workers, use_multiprocessing)
+        self.seed = None if seed is None else check_int(seed, 'seed', 0)
+        opt = model.optimizer   # the optimizer's own settings, unless the learner is given others
+        self.weight_decay = opt.weight_decay if weight_decay is None else check_range(weight_decay, 'weight_decay')
+        self.clipnorm = opt.clipnorm if clipnorm is None else check_number(clipnorm, 'clipnorm')
+        self.model, self.warm_start, self._head_trained, self._initial_weights = model, False, False, None
+        self.train_data = None if train_data is None else self._prepare(train_data, 'train_data')
+        self.val_data = None if val_data is None else self._prepare(val_data, 'val_data')
+        self.lr_history, self.mom_history, self.history = [], [], None
+        if weight_decay is not None or clipnorm is not None: self._compile()
+        self._build()
+
+# %% ../nbs/13_learner.ipynb #7f830db0
+@patch
+def _prepare(self:ArrayLearner, data, arg) -> dict:
+    "`{'x', 'y'}` from an `(x, y)` pair of arrays, or `{'dataset'}` from a `tf.data.Dataset` of `(x, y)` batches."
+    if isinstance(data, tf.data.Dataset):
+        if not (isinstance(data.element_spec, tuple) and len(data.element_spec) in (2, 3)):
+            raise TypeError(f"`{arg}` is a `tf.data.Dataset` whose elements are not `(x, y)` batches: map it to `(x, y)` pairs.")
+        return dict(dataset=data)
+    if not (isinstance(data, (tuple, list)) and len(data) == 2):
+        raise TypeError(f"`{arg}` must be an `(x, y)` pair of arrays or a batched `tf.data.Dataset`, not {type(data).__name__}.")
+    x, n = _as_inputs(data[0], arg, len(getattr(self.model, 'inputs', None) or [0]))
+    y = np.asarray(data[1])
+    if y.ndim == 0 or len(y) != n: raise ValueError(f"`{arg}` has {n} examples in x but {y.size if y.ndim == 0 else len(y)} target(s) in y: give one target per example.")
+    return dict(x=x, y=y)
+
+# %% ../nbs/13_learner.ipynb #42ebca56
+class ArrayBatches:
+    "Batches of prepared array data, or the user's own `tf.data.Dataset`: `len`, iteration over `(x, y)` and `dataset()`."
+    def __init__(self, data:dict, batch_size:int, shuffle=False, seed=None):
+        if 'dataset' in data: self.ds = data['dataset']; return
+        ds = tf.data.Dataset.from_tensor_slices((data['x'], data['y']))
+        if shuffle: ds = ds.shuffle(len(data['y']), seed=seed, reshuffle_each_iteration=True)
+        self.ds = ds.batch(batch_size)
+
+    def dataset(self): return self.ds
+    def __iter__(self): return ((b[0], b[1]) for b in self.ds)
+    def __len__(self):
+        n = int(self.ds.cardinality())
+        if n == tf.data.INFINITE_CARDINALITY:
+            raise ValueError("The `tf.data.Dataset` repeats forever, so an epoch has no end: give a finite dataset (one pass is an epoch), or pass `steps_per_epoch`.")
+        return n if n >= 0 else sum(1 for _ in self.ds)   # unknown: count the batches once
+
+@patch
+def batches(self:ArrayLearner, data, shuffle=False, batch_size=None):
+    return ArrayBatches(data, batch_size or (self.batch_size if shuffle else self.eval_batch_size), shuffle, self.seed)
+
+# %% ../nbs/13_learner.ipynb #e784d661
+@patch
+def _compile(self:ArrayLearner, lr=None):
+    "Compile again as the user did, with a fresh optimizer of the same kind and settings."
+    opt = self.model.optimizer
+    release_momentum(opt)
+    cfg = {**opt.get_config(), 'weight_decay': self.weight_decay, 'clipnorm': self.clipnorm}
+    if lr is not None: cfg['learning_rate'] = lr
+    self.model.compile(**{**self.model._compile_config.config, 'optimizer': type(opt).from_config(cfg)})
+
+# %% ../nbs/13_learner.ipynb #607df49f
+def _loss_name(loss) -> str: return (loss if isinstance(loss, str) else getattr(loss, 'name', None) or getattr(loss, '__name__', None) or type(loss).__name__).lower()
+def _from_logits(loss) -> bool: return bool(getattr(loss, 'from_logits', False) or getattr(loss, '_fn_kwargs', {}).get('from_logits', False))
+
+@patch(as_prop=True)
+def _n_outputs(self:ArrayLearner) -> int|None:
+    outs = getattr(self.model, 'outputs', None)
+    return outs[0].shape[-1] if outs and len(outs) == 1 and len(outs[0].shape) > 1 else None
+
+@patch(as_prop=True)
+def task(self:ArrayLearner) -> str:
+    "The task the user's loss implies: 'classification', 'multilabel' or 'regression'."
+    name, k = _loss_name(self.model.loss), self._n_outputs
+    if 'categorical' in name: return 'classification'
+    if 'binary' in name: return 'classification' if k == 1 else 'multilabel'
+    return 'regression'
+
+@patch(as_prop=True)
+def class_names(self:ArrayLearner) -> list:
+    k = self._n_outputs
+    return [] if self.task == 'regression' else [str(i) for i in range(2 if k == 1 else k or 0)]
+
+# %% ../nbs/13_learner.ipynb #f2c945d2
+@patch
+def _targets(self:ArrayLearner, data:dict) -> np.ndarray:
+    "The targets `y` of prepared data (read from the dataset, in its order)."
+    return data['y'] if 'y' in data else np.concatenate([np.asarray(b[1]) for b in data['dataset']])
+
+@patch
+def _predict_prepared(self:ArrayLearner, data:dict) -> np.ndarray:
+    if 'x' in data: return self.model.predict(data['x'], batch_size=self.eval_batch_size, verbose=0)
+    return self.model.predict(data['dataset'], verbose=0)
+
+@patch
+def _class_ids(self:ArrayLearner, data:dict) -> np.ndarray:
+    y = self._targets(data)
+    if y.ndim == 2 and y.shape[1] > 1: return y.argmax(1)   # one-hot rows
+    return (y.reshape(-1) > 0.5).astype(int) if self._n_outputs == 1 else y.reshape(-1).astype(int)
+
+# %% ../nbs/13_learner.ipynb #a2e443ca
+@patch
+def _judged(self:ArrayLearner, data:dict) -> tuple:
+    "Targets and outputs in the form judging reads: class indexes and probabilities, multi-hot rows and scores, or values."
+    p = self._predict_prepared(data)
+    if isinstance(p, (list, tuple, dict)): raise TypeError("The model has several outputs: `validate` and `top_losses` judge a model with one.")
+    task, y = self.task, self._targets(data)
+    if task == 'regression': return (y.reshape(-1) if p.shape[-1] == 1 else y).astype('float32'), p
+    if _from_logits(self.model.loss): p = keras.ops.convert_to_numpy(keras.ops.sigmoid(p) if task == 'multilabel' or p.shape[-1] == 1 else keras.ops.softmax(p))
+    if task == 'multilabel': return y.astype('float32'), p
+    return self._class_ids(data), (np.concatenate([1 - p, p], 1) if p.shape[-1] == 1 else p)
+
+@patch
+def _logged(self:ArrayLearner) -> list|None:
+    "The names training logs: the loss and the user's metrics (`None` when they cannot be told before training)."
+    ms = self.model._compile_config.config.get('metrics') or []
+    if not isinstance(ms, (list, tuple)) or not all(isinstance(m, str) or hasattr(m, 'name') for m in ms): return None
+    logged = ['loss', *[m if isinstance(m, str) else m.name for m in ms]]
+    return logged + ([f'val_{k}' for k in logged] if self.val_data is not None else [])
+
+# %% ../nbs/13_learner.ipynb #e86e8e27
+@patch
+def predict(self:ArrayLearner, val_data=None, # `(x, y)`, inputs `x`, or a `tf.data.Dataset`; default: the validation data
+           ) -> np.ndarray:
+    "Model outputs on `val_data`."
+    if val_data is None:
+        if self.val_data is None: raise ValueError("No data to predict on: pass `val_data` or give the learner `val_data`.")
+        return self._predict_prepared(self.val_data)
+    if isinstance(val_data, tf.data.Dataset) or (isinstance(val_data, (tuple, list)) and len(val_data) == 2):
+        return self._predict_prepared(self._prepare(val_data, 'val_data'))
+    return self._predict_prepared(dict(x=_as_inputs(val_data, 'val_data', len(getattr(self.model, 'inputs', None) or [0]))[0]))
+
+@patch
+def freeze(self:ArrayLearner, freeze_range=None, # `None`: every layer before the last `Dense`; `n`: the first `n` layers
+          ):
+    "Freeze layers by index in `model.layers`, as ktrain does; the others become trainable."
+    layers = self.model.layers
+    if freeze_range is None:
+        dense = [i for i, l in enumerate(layers) if isinstance(l, keras.layers.Dense)]
+        if not dense: raise ValueError("`freeze()` freezes every layer before the last Dense layer, and this model has none: pass `freeze_range`, the number of layers to freeze.")
+        n = dense[-1]
+    else:
+        n = check_int(freeze_range, 'freeze_range', 0)
+        if n > len(layers): raise ValueError(f"`freeze_range`={n} but the model has {len(layers)} layers (see `print_layers()`).")
+    for i, l in enumerate(layers): l.trainable = i >= n
+    self._compile()
+    return self
+
+# %% ../nbs/13_learner.ipynb #4f4abd21
+def _one_example(data:dict, which:str, example_id) -> object:
+    "Example `example_id` of prepared data (for a dataset: of its first batch), with a batch axis of 1."
+    x = data['x'] if 'x' in data else next(iter(data['dataset']))[0]
+    n, example_id = len(keras.tree.flatten(x)[0]), check_int(example_id, 'example_id', 0)
+    if example_id >= n: raise ValueError(f"`example_id`={example_id} but {'the first batch of ' if 'dataset' in data else ''}`{which}` has {n} examples.")
+    return keras.tree.map_structure(lambda a: np.asarray(a)[example_id:example_id + 1], x)
+
+@patch
+def layer_output(self:ArrayLearner, layer_id, # index in `model.layers` (negative counts from the end)
+                 example_id=0, # which example
+                 use_val=False, # of the validation data instead of the training data
+                ) -> np.ndarray:
+    "ktrain's debugging aid: the output of layer `layer_id` for one example, with a batch axis of 1."
+    which, layers = 'val_data' if use_val else 'train_data', self.model.layers
+    data = self.val_data if use_val else self.train_data
+    if data is None: raise ValueError(f"The learner has no `{which}` to take an example from.")
+    if isinstance(layer_id, bool) or not isinstance(layer_id, (int, np.integer)) or not -len(layers) <= layer_id < len(layers):
+        raise ValueError(f"`layer_id` must be an index of the model's {len(layers)} layers (see `print_layers()`), not {layer_id!r}.")
+    one = _one_example(data, which, example_id)
+    if getattr(self.model, 'inputs', None) is None: self.model.predict(one, verbose=0)   # a Sequential without `Input`: built by a first call
+    if getattr(self.model, 'inputs', None) is None: raise TypeError("`layer_output` needs a functional or Sequential model (a subclassed model has no layer outputs to read).")
+    return keras.Model(self.model.inputs, layers[layer_id].output).predict(one, verbose=0)
+
+@patch
+def set_model(self:ArrayLearner, model):
+    "Use `model` instead (ktrain's `set_model`): any compiled Keras model for the same data."
+    _check_compiled(model)
+    self.model, self.history, self._initial_weights = model, None, None
+    self._build()
+    return self
+
+@patch
+def _build(self:ArrayLearner):
+    "Build a model that has seen no data yet (a `Sequential` without `Input`) on one example, so that its weights exist to keep and restore."
+    data = self.train_data if self.train_data is not None else self.val_data
+    if data is not None and not self.model.weights: self.model.predict(_one_example(data, 'train_data', 0), verbose=0)
+
+# %% ../nbs/13_learner.ipynb #96a2d322
+KERAS_MODEL_FILE = 'model.keras'
+
+@patch
+def save_model(self:ArrayLearner, fpath, # the folder to write
+              ):
+    "Save the model into the folder `fpath` as `model.keras` (ktrain's `save_model`)."
+    if not isinstance(fpath, (str, os.PathLike)) or not str(fpath).strip(): raise TypeError(f"`fpath` must be a folder path, not {fpath!r}.")
+    release_momentum(self.model.optimizer)
+    with atomic_folder(fpath, kind='keras_model') as tmp: self.model.save(Path(tmp)/KERAS_MODEL_FILE)
+
+@patch
+def load_model(self:ArrayLearner, fpath, # a folder `save_model` wrote
+               custom_objects=None): # the user's own Keras classes or functions, by name
+    "Use the model saved in the folder `fpath` (ktrain's `load_model`)."
+    f = Path(fpath)/KERAS_MODEL_FILE
+    if not f.is_file(): raise FileNotFoundError(f"`fpath` {fpath} holds no {KERAS_MODEL_FILE}: give a folder `learner.save_model` wrote.")
+    return self.set_model(keras.models.load_model(f, custom_objects=custom_objects))
+
+# %% ../nbs/13_learner.ipynb #7a1e9181
+def release_gpu_memory(device=0, # ktrain's GPU index; accepted, not needed
+                      ):
+    "Free what Keras holds (ktrain's `release_gpu_memory`): `keras.backend.clear_session(free_memory=True)` and a garbage collection."
+    check_int(device, 'device', 0)
+    keras.backend.clear_session(free_memory=True)
+    gc.collect()

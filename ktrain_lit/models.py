@@ -11,10 +11,10 @@ from pathlib import Path
 import numpy as np
 from fastcore.basics import store_attr, patch, listify
 from .core import tf, keras, keras_hub, stderr_silenced
-from .io import atomic_file
+from .io import atomic_file, atomic_folder, check_path, read_manifest, verify_folder
 from .compat import base_model_weights
 from .convert import HF_CONVERTERS, hf_fixups, apply_fixups
-from .texts import encode_labels, check_texts, check_int, TASKS
+from .texts import encode_labels, check_texts, check_int, TASKS, _class_names
 from .checkpoints import (resolve_checkpoint, checkpoint_config, checkpoint_family, FAMILIES, read_json,
                                     check_checkpoint_files, check_weights_file, weight_files)
 from .tokenizer import TransformerTokenizer
@@ -24,12 +24,13 @@ from .data import TextPreprocessor
 # %% auto #0
 __all__ = ['FAMILY_ALIASES', 'APPROXIMATE_GELU', 'WEIGHT_FILES', 'LIBRARY_CLASSES', 'POOLINGS', 'LAST_TOKEN_FAMILIES',
            'ACTIVATIONS', 'POOLER_FAMILIES', 'KERAS_MEMBERS', 'WEIGHTS_SIGNATURE', 'SPM_FAMILIES', 'VOCAB_SLACK',
-           'SEGMENT_FAMILIES', 'check_family', 'exact_gelu', 'set_exact_gelu', 'wants_exact_gelu', 'hf_tensor',
-           'fold_token_type', 'load_backbone', 'library_class', 'SequencePooling', 'default_pooling', 'TextModel',
-           'check_class_names', 'is_text_model', 'check_rate', 'TransformerClassifier', 'dummy_inputs',
-           'tiny_checkpoint', 'keras_file_problem', 'load_keras', 'weights_digest', 'sign_weights', 'weights_signature',
-           'check_signed', 'inference_graph', 'in_input_order', 'run_batches', 'check_outputs', 'check_vocabulary',
-           'load_tokenizer', 'transformer', 'print_transformers', 'Transformer']
+           'SEGMENT_FAMILIES', 'TASK_METRICS', 'TOKENIZER_KIND', 'check_family', 'exact_gelu', 'set_exact_gelu',
+           'wants_exact_gelu', 'hf_tensor', 'fold_token_type', 'load_backbone', 'library_class', 'SequencePooling',
+           'default_pooling', 'TextModel', 'check_class_names', 'is_text_model', 'check_rate', 'TransformerClassifier',
+           'dummy_inputs', 'tiny_checkpoint', 'keras_file_problem', 'load_keras', 'weights_digest', 'sign_weights',
+           'weights_signature', 'check_signed', 'inference_graph', 'in_input_order', 'run_batches', 'check_outputs',
+           'check_vocabulary', 'load_tokenizer', 'transformer', 'print_transformers', 'Transformer', 'check_metrics',
+           'check_multilabel', 'weights_path']
 
 # %% ../nbs/11_models.ipynb #e0d7a66e
 FAMILY_ALIASES = {'gpt': 'gpt2', 'distil_bert': 'distilbert', 'deberta': 'deberta_v3', 'debertav3': 'deberta_v3',
@@ -514,40 +515,211 @@ def print_transformers():
           "pools as its 1_Pooling/config.json says (mean for all-MiniLM-L6-v2); `pooling=` overrides.")
 
 # %% ../nbs/11_models.ipynb #a4b7dafd
+def _class_alias(class_names, classes) -> list:
+    "The class names from `class_names`, or from ktrain's older alias `classes`; both given and different is a `ValueError`."
+    a, b = _class_names(class_names, 'class_names'), _class_names(classes, 'classes')
+    if a and b and a != b:
+        raise ValueError(f"`class_names` {a[:10]} and `classes` {b[:10]} differ: `classes` is ktrain's older name of `class_names`; pass one of them.")
+    return a or b
+
 class Transformer(TextPreprocessor):
     "ktrain's `Transformer`: a checkpoint's preprocessor that also builds its models."
     def __init__(self, model_name=None, # checkpoint name or folder; `None` for the bundled all-MiniLM-L6-v2
-                 maxlen=128, class_names=[],
+                 maxlen=128, # longest sequence in word pieces, special tokens included (capped at the model's limit)
+                 class_names=[], # class names in index order (learned from string labels when empty)
+                 classes=[], # ktrain's older name of `class_names`
+                 batch_size=None, # ktrain's batch size for `use_with_learner=False`; here the learner batches: only checked
+                 use_with_learner=True, # ktrain: `False` made `preprocess_*` return a `tf.data.Dataset`; here always `(x, y)`
                  family=None, # the checkpoint's family; default: read from its config.json
-                 pooling=None, **kwargs):
-        super().__init__(str(model_name) if model_name is not None else 'bert', maxlen, class_names, **kwargs)
-        self.family = check_family(family or checkpoint_family(resolve_checkpoint(model_name)))
+                 pooling=None, # 'cls', 'mean', 'max' or 'last'; default: what the checkpoint was trained for
+                 **kwargs): # other `TextPreprocessor` settings (e.g. `lang`)
+        super().__init__(str(model_name) if model_name is not None else 'bert', maxlen, _class_alias(class_names, classes), **kwargs)
+        self.family = check_family(family or checkpoint_family(resolve_checkpoint(self.checkpoint)))
         self.pooling, self.model_name = pooling, model_name
-
-    def get_classifier(self, dropout=0.1):
-        "The classification (or multi-label) model."
-        return transformer(self.family, self.model_name, self.maxlen, self.class_names or None, self.task, self.pooling, dropout)
-
-    get_model = get_classifier
+        self.batch_size = None if batch_size is None else check_int(batch_size, 'batch_size')
+        if not isinstance(use_with_learner, (bool, np.bool_)): raise TypeError(f"`use_with_learner` must be True or False, not {use_with_learner!r}.")
+        self.use_with_learner = bool(use_with_learner)
+        if not use_with_learner:
+            warnings.warn("`use_with_learner=False`: ktrain then returned a batched tf.data.Dataset for `model.fit`; here `preprocess_train` "
+                          "and `preprocess_test` return `(texts, targets)` for `ktrain_lit.get_learner(model, trn, val, batch_size=...)`.")
+        self.maxlen = self.tokenizer.maxlen   # capped at the model's limit (with a warning), as the loaders do
 
 # %% ../nbs/11_models.ipynb #22b5eece
+def _numbers_only(y) -> bool:
+    "Whether labels `y` are one number per text (not strings, rows or lists)."
+    try: a = np.asarray(y)
+    except (ValueError, TypeError): return False
+    return a.ndim == 1 and a.dtype.kind in 'iuf'
+
 @patch
-def preprocess_train(self:Transformer, texts, y=None, verbose=1):
-    "Check training texts and encode their labels (learning the classes): returns `(x, y)`."
+def preprocess_train(self:Transformer, texts, # strings, or `(text_a, text_b)` pairs
+                     y=None, # labels: strings, class ids of `class_names`, 0/1 rows, or numbers (regression)
+                     mode='train', # 'train' learns the classes; 'test' encodes labels against them (`preprocess_test`)
+                     verbose=1):
+    "Check texts and encode their labels (in 'train' mode learning the classes or the regression task): returns `(x, y)`."
+    if mode not in ('train', 'test'): raise ValueError(f"`mode` must be 'train' or 'test', not {mode!r}.")
     x = check_texts(texts, 'texts')
-    y, names, self.task = encode_labels(y, self.class_names, self.task == 'regression', 'y', n=len(x))
-    self.class_names = names
+    if y is None:
+        if mode == 'train': raise ValueError("`y` is required for training texts: pass their labels.")
+        return x, None
+    if mode == 'test': return x, encode_labels(y, self.class_names, self.task == 'regression', 'y', n=len(x))[0]
+    regression = self.task == 'regression' or (not self.class_names and _numbers_only(y))
+    if regression and self.task != 'regression':
+        warnings.warn("`y` holds numbers and no `class_names` were given: the task is a REGRESSION (as ktrain). "
+                      "For class ids pass `class_names=`; for classes, string labels.")
+    y, self.class_names, self.task = encode_labels(y, self.class_names, regression, 'y', n=len(x))
+    if verbose: self._report(x, mode)
     return x, y
 
 @patch
 def preprocess_test(self:Transformer, texts, y=None, verbose=1):
-    "Check validation texts and encode their labels against the training classes: returns `(x, y)`."
-    x = check_texts(texts, 'texts')
-    return x, encode_labels(y, self.class_names, self.task == 'regression', 'y', n=len(x))[0]
+    "Check validation texts and encode their labels against the training classes: returns `(x, y)` (`y` is `None` without labels)."
+    return self.preprocess_train(texts, y, mode='test', verbose=verbose)
+
+# %% ../nbs/11_models.ipynb #a04f1171
+@patch
+def _report(self:Transformer, x, mode):
+    "Print the task and (for single texts) the length statistics of texts `x`, as ktrain's `preprocess_train` does."
+    what = 'regression' if self.task == 'regression' else f"{self.task} over {len(self.class_names)} classes {self.class_names[:10]}"
+    print(f"preprocessing {mode}: {len(x)} {'sentence pairs' if x.ndim == 2 else 'texts'}; {what}; Is Multi-Label? {self.task == 'multilabel'}")
+    if x.ndim == 1: print(f"{mode} sequence lengths (word pieces): " + ', '.join(f'{k} {v:.0f}' for k, v in self.seqlen_stats(x).items()))
 
 # %% ../nbs/11_models.ipynb #6f1a96f2
+TASK_METRICS = {'classification': ['accuracy'], 'multilabel': ['binary_accuracy'], 'regression': ['mae']}   # what the learner compiles
+
+def check_metrics(metrics, # ktrain's `metrics`: `None`, a metric name, or a list of names or Keras metrics
+                  task:str, # the model's task
+                 ) -> list:
+    "The metrics the learner will use for `task`; a warning if `metrics` asked for others, a `TypeError` if it is not metrics."
+    used = TASK_METRICS[task]
+    if metrics is None: return used
+    ms = [metrics] if isinstance(metrics, str) else metrics
+    if not isinstance(ms, (list, tuple)) or not all(isinstance(m, str) or callable(m) for m in ms):
+        raise TypeError(f"`metrics` must be None, a metric name or a list of them (e.g. ['accuracy']), not {metrics!r:.60}.")
+    names = [m if isinstance(m, str) else getattr(m, 'name', getattr(m, '__name__', type(m).__name__)) for m in ms]
+    if names != used:
+        warnings.warn(f"`metrics`={names}: accepted for ktrain compatibility, but the learner compiles a {task} model with its task's "
+                      f"metrics, {used} (and its loss), so those are what training reports.", stacklevel=3)
+    return used
+
+# %% ../nbs/11_models.ipynb #b47d7eea
+def check_multilabel(multilabel, # `None`, `True` or `False`, as given
+                     task:str, # the task of the training labels
+                    ):
+    "A `TypeError` unless `multilabel` is `None`/`True`/`False`; a `ValueError` if it disagrees with the labels' `task`."
+    if multilabel is None: return
+    if not (isinstance(multilabel, (bool, np.bool_)) or (isinstance(multilabel, int) and multilabel in (0, 1))):
+        raise TypeError(f"`multilabel` must be None, True or False, not {multilabel!r}.")
+    if task == 'regression': raise ValueError(f"`multilabel={multilabel}`, but the labels make a regression task: a regression model has no classes.")
+    if bool(multilabel) != (task == 'multilabel'):
+        raise ValueError(f"`multilabel={multilabel}` but the labels make a {task} task: leave `multilabel=None`, or load "
+                         f"{'multi-hot rows' if multilabel else 'one label per text'}.")
+
+# %% ../nbs/11_models.ipynb #85c9a4cb
+def weights_path(fpath) -> Path:
+    "The weights file `fpath` names: a `.keras` or `.weights.h5` file, or a library-written folder's `model.keras` (verified)."
+    p = check_path(fpath, 'fpath')
+    if p.is_dir():
+        m = read_manifest(p)
+        if m is not None: verify_folder(p, m['kind'])
+        if not (p/'model.keras').is_file(): raise FileNotFoundError(f"`fpath` {p} holds no model.keras: give a folder `learner.save_model` or `predictor.save` wrote, or a .keras/.weights.h5 file.")
+        return p/'model.keras'
+    if not p.is_file(): raise FileNotFoundError(f"`fpath`: nothing at {p} (a .keras or .weights.h5 file, or a saved model folder).")
+    if p.suffix not in ('.keras', '.h5'): raise ValueError(f"`fpath` {p}: expected a .keras or .weights.h5 file, or a saved model folder.")
+    return p
+
+def _from_fpath(model, fpath):
+    "`model` with the weights of `fpath` (if given)."
+    if fpath is not None: model.load_weights(weights_path(fpath))
+    return model
+
+# %% ../nbs/11_models.ipynb #116f0aef
 @patch
-def get_regression_model(self:Transformer, dropout=0.1):
-    "The regression model."
+def get_classifier(self:Transformer, fpath=None, # a file or folder this library wrote, whose weights to load
+                   multilabel=None, # `None`: as the training labels say; `True`/`False` must agree with them
+                   metrics=None, # accepted for ktrain compatibility (the learner uses `TASK_METRICS`)
+                   dropout=0.1, # dropout before the head
+                  ) -> TransformerClassifier:
+    "The classification (or multi-label) model for the classes seen, optionally with the weights saved at `fpath`."
+    if self.task == 'regression': raise ValueError("The training labels make a regression task: use `get_regression_model()` (or `get_model()`).")
+    check_multilabel(multilabel, self.task); check_metrics(metrics, self.task)
+    m = transformer(self.family, self.checkpoint, self.maxlen, self.class_names or None, self.task, self.pooling, dropout)
+    return _from_fpath(m, fpath)
+
+@patch
+def get_regression_model(self:Transformer, fpath=None, # a file or folder this library wrote, whose weights to load
+                         metrics=['mae'], # accepted for ktrain compatibility (the learner reports MAE)
+                         dropout=0.1, # dropout before the head
+                        ) -> TransformerClassifier:
+    "The regression model (one linear output), optionally with the weights saved at `fpath`."
+    if self.class_names:
+        raise ValueError(f"The labels name classes {self.class_names[:10]}: use `get_classifier()` (or `get_model()`); for a regression, "
+                         f"give numeric labels and no `class_names`.")
     self.task = 'regression'
-    return transformer(self.family, self.model_name, self.maxlen, None, 'regression', self.pooling, dropout)
+    check_metrics(metrics, 'regression')
+    return _from_fpath(transformer(self.family, self.checkpoint, self.maxlen, None, 'regression', self.pooling, dropout), fpath)
+
+@patch
+def get_model(self:Transformer, fpath=None) -> TransformerClassifier:
+    "The model the training labels call for: `get_regression_model` for a regression, else `get_classifier`."
+    return self.get_regression_model(fpath) if self.task == 'regression' else self.get_classifier(fpath)
+
+# %% ../nbs/11_models.ipynb #6216fedf
+TOKENIZER_KIND = 'ktrain_lit.tokenizer'   # the manifest kind of a `save_tokenizer` folder
+
+@patch
+def set_tokenizer(self:Transformer, tokenizer:TransformerTokenizer):
+    "Use `tokenizer` (a `TransformerTokenizer` of this checkpoint's family and `maxlen`) to encode texts."
+    if not isinstance(tokenizer, TransformerTokenizer):
+        raise TypeError(f"`tokenizer` must be a TransformerTokenizer (e.g. from `get_tokenizer`), not {type(tokenizer).__name__}.")
+    if (tokenizer.family, tokenizer.maxlen) != (self.family, self.maxlen):
+        raise ValueError(f"`tokenizer` is a {tokenizer.family} tokenizer cutting at maxlen={tokenizer.maxlen}, but this Transformer is "
+                         f"{self.family} with maxlen={self.maxlen}: use one from the same checkpoint and maxlen.")
+    self._tokenizer = tokenizer
+
+@patch
+def get_tokenizer(self:Transformer, fpath=None, # a folder `save_tokenizer` wrote; `None`: the checkpoint's tokenizer
+                 ) -> TransformerTokenizer:
+    "The tokenizer that encodes this preprocessor's texts (read from `fpath` if given, and used from then on)."
+    if fpath is None: return self.tokenizer
+    p = check_path(fpath, 'fpath')
+    if not p.is_dir(): raise FileNotFoundError(f"`fpath`: no tokenizer folder at {p} (write one with `save_tokenizer`).")
+    if read_manifest(p) is not None: verify_folder(p, TOKENIZER_KIND)
+    self.set_tokenizer(TransformerTokenizer(p, self.maxlen))
+    return self.tokenizer
+
+@patch
+def save_tokenizer(self:Transformer, fpath, # the folder to write (created, or replaced if it holds a saved tokenizer)
+                  ) -> Path:
+    "Write the tokenizer (`tokenizer.json` and a `config.json` naming its family) into the folder `fpath`, atomically."
+    p = check_path(fpath, 'fpath')
+    if p.is_file(): raise ValueError(f"`fpath` {p} is an existing file: give a folder path.")
+    with atomic_folder(p, kind=TOKENIZER_KIND) as tmp: self.tokenizer.save(tmp)
+    return p
+
+@patch
+def get_config(self:Transformer) -> dict:
+    "The checkpoint's configuration (its `config.json`; what `set_config` stored, if it was called), ktrain's `get_config`."
+    return getattr(self, '_config', None) or checkpoint_config(resolve_checkpoint(self.checkpoint))
+
+@patch
+def set_config(self:Transformer, config:dict):
+    "Store `config` for `get_config`; the models are built from the checkpoint's own `config.json`, so a changed value warns."
+    if not isinstance(config, dict): raise TypeError(f"`config` must be a dict (as `get_config` returns), not {type(config).__name__}.")
+    own = checkpoint_config(resolve_checkpoint(self.checkpoint))
+    changed = sorted(k for k in config if own.get(k) != config[k])
+    if changed: warnings.warn(f"`config` changes {changed[:8]}: kept for `get_config`, but the model is built from the checkpoint's own "
+                              f"config.json (ktrain passed its config to Hugging Face); set `dropout=` in `get_classifier` instead.")
+    self._config = dict(config)
+
+@patch
+def get_preprocessor(self:Transformer) -> tuple:
+    "ktrain's `(tokenizer, tok_dct)`: the tokenizer, and `None` (a word index exists only in 'standard' mode)."
+    return self.get_tokenizer(), None
+
+# %% ../nbs/11_models.ipynb #25b68d7b
+@patch
+def seqlen_stats(self:Transformer, list_of_texts) -> dict:
+    "`{'mean', '95percentile', '99percentile'}` of the lengths of `list_of_texts` in word pieces (ktrain's keys)."
+    n = self.lengths(list_of_texts)
+    return {'mean': float(n.mean()), '95percentile': float(np.percentile(n, 95)), '99percentile': float(np.percentile(n, 99))}

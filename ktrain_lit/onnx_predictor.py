@@ -16,7 +16,8 @@ except ImportError:   # this file, copied beside an export, runs without the lib
     verify_folder, clean_stale = _io.verify_folder, _io.clean_stale
 
 # %% auto #0
-__all__ = ['INFO_FILE', 'ONNX_FILE', 'TOKENIZER_JSON', 'CHARS_PER_CALL', 'encode_texts', 'pad_ids', 'OnnxPredictor']
+__all__ = ['INFO_FILE', 'ONNX_FILE', 'TOKENIZER_JSON', 'CHARS_PER_CALL', 'encode_texts', 'pad_ids', 'onnx_session',
+           'OnnxPredictor']
 
 # %% ../nbs/20_onnx_predictor.ipynb #e0c1e2a8
 def _check_unicode(texts:list):
@@ -135,9 +136,10 @@ def _check_batch_size(v) -> int:
         raise ValueError(f"`batch_size` must be a positive integer, not {v!r}.")
     return int(v)
 
-def _check_threshold(v) -> float:
+def _check_threshold(v) -> float|None:
+    if v is None: return None   # multi-label: every `(class, probability)` pair
     if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)) or not 0 < v < 1:   # NaN or 5 would drop every class
-        raise ValueError(f"`threshold` must lie strictly between 0 and 1, not {v!r}.")
+        raise ValueError(f"`threshold` must lie strictly between 0 and 1 (or be None: every pair), not {v!r}.")
     return float(v)
 
 # %% ../nbs/20_onnx_predictor.ipynb #1aebf60d
@@ -157,36 +159,48 @@ def _run_in_length_order(session, # an ONNX Runtime session (anything with its `
 
 # %% ../nbs/20_onnx_predictor.ipynb #484bdd14
 def _answers(p:np.ndarray, # outputs, one row per text
-             task, class_names:list, threshold:float) -> list:
-    "The answer for each row of outputs `p`: a class name, the `(class, probability)` pairs above `threshold`, or a value."
+             task, class_names:list, threshold:float|None) -> list:
+    "The answer for each row of outputs `p`: a class name, the `(class, probability)` pairs (those above `threshold`, if any), or a value."
     threshold = _check_threshold(threshold)
     if task == 'regression': return [float(v) for v in p[:, 0]]
-    if task == 'multilabel': return [[(c, float(v)) for c, v in zip(class_names, row) if v > threshold] for row in p]
+    if task == 'multilabel': return [[(c, float(v)) for c, v in zip(class_names, row) if threshold is None or v > threshold] for row in p]
     return [class_names[i] for i in p.argmax(1)]
+
+# %% ../nbs/20_onnx_predictor.ipynb #a0a4519a
+def onnx_session(file, # an `.onnx` graph file
+                 providers=None, # ONNX Runtime execution providers, in order of preference (default: the CPU)
+                 name='providers', # the argument that gave `providers`, for the message
+                ):
+    "An ONNX Runtime `InferenceSession` on `file`, on `providers` this onnxruntime has (a `ValueError` names any other)."
+    import onnxruntime as ort
+    providers = [providers] if isinstance(providers, str) else list(providers or ['CPUExecutionProvider'])
+    have = ort.get_available_providers()
+    if bad := [p for p in providers if p not in have]: raise ValueError(f"`{name}`: {bad} not available in this onnxruntime; it has {have}.")
+    opts = ort.SessionOptions(); opts.log_severity_level = 3
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    return ort.InferenceSession(str(file), opts, providers=providers)
 
 # %% ../nbs/20_onnx_predictor.ipynb #1413499f
 class OnnxPredictor:
     "Raw texts in, labels or probabilities out, from an `export_onnx` folder: ONNX Runtime and `tokenizers` only."
     def __init__(self, folder, # a folder written by `export_onnx`
                  batch_size=32, # texts per ONNX Runtime call
-                 threshold=None, # multi-label: classes above this probability are predicted (default: the exported one)
+                 threshold=None, # multi-label: only the pairs above this probability (default: the exported one; `None` there: every pair)
                  providers=None, # ONNX Runtime execution providers (default: CPU)
                 ):
-        import onnxruntime as ort
         from tokenizers import Tokenizer
         if not isinstance(folder, (str, os.PathLike)): raise TypeError(f"`folder` must be a path (str or os.PathLike), not {type(folder).__name__}.")
         self.folder = Path(folder).expanduser()
         self.info = info = _export_info(self.folder)
         self.task, self.class_names, self.maxlen = info['task'], list(info['class_names']), int(info['maxlen'])
         self.empty_id, self.pairs = info.get('empty_id'), info.get('pairs')
-        self.batch_size, self.threshold = _check_batch_size(batch_size), _check_threshold(info.get('threshold', 0.5) if threshold is None else threshold)
+        self.batch_size, self.threshold = _check_batch_size(batch_size), _check_threshold(info.get('threshold') if threshold is None else threshold)
         self.tokenizer = Tokenizer.from_file(str(self.folder/TOKENIZER_JSON))
         if self.tokenizer.truncation is None or self.empty_id is None:
             raise ValueError(f"{self.folder} was exported by an older ktrain_lit, whose tokenizer.json does not truncate: export the model "
                              "again, or serve it with the onnx_predictor.py copied into that folder.")
         self.tokenizer.no_padding()
-        opts = ort.SessionOptions(); opts.log_severity_level = 3
-        self.session = ort.InferenceSession(str(self.folder/ONNX_FILE), opts, providers=providers or ['CPUExecutionProvider'])
+        self.session = onnx_session(self.folder/ONNX_FILE, providers)
         self.input_names = [i.name for i in self.session.get_inputs()]
 
     def encode(self, texts) -> list:
@@ -205,7 +219,7 @@ class OnnxPredictor:
 
     def predict(self, texts, # one text, or a list of texts (or of `(text_a, text_b)` pairs)
                 return_proba=False, # probabilities instead of labels
-                threshold=None, # multi-label: report classes whose probability exceeds this (default: the predictor's)
+                threshold=None, # multi-label: only the pairs whose probability exceeds this (default: the predictor's; `None` there: every pair)
                ):
         "Labels (or probabilities) for one text or many, as `Predictor.predict` gives them."
         threshold = self.threshold if threshold is None else threshold

@@ -20,17 +20,24 @@ from .data import TextPreprocessor, load_preprocessor, PREPROC_FILE
 from .models import TextModel, TransformerClassifier, SequencePooling, LIBRARY_CLASSES, is_text_model, keras_file_problem, check_vocabulary
 from .learner import Learner
 import ktrain_lit.classic   # registers the classic models' classes in LIBRARY_CLASSES, so saved ones load
+from .classic import _check_flag
 
 # %% auto #0
-__all__ = ['FORMAT', 'FORMAT_VERSION', 'MODEL_FILE', 'INFO_FILE', 'check_threshold', 'Predictor', 'get_predictor',
-           'inference_copy', 'load_predictor']
+__all__ = ['FORMAT', 'FORMAT_VERSION', 'MODEL_FILE', 'INFO_FILE', 'check_threshold', 'check_verbose', 'Predictor',
+           'get_predictor', 'inference_copy', 'load_predictor']
 
 # %% ../nbs/16_predictor.ipynb #f1ef73d0
-def check_threshold(v) -> float:
-    "`v` as a `float` if it is a number strictly between 0 and 1 (NaN or 5 would silently drop every class), else a `ValueError`."
+def check_threshold(v) -> float|None:
+    "`None` (no threshold), or `v` as a `float` if it is a number strictly between 0 and 1 (NaN or 5 would silently drop every class); else a `ValueError`."
+    if v is None: return None
     if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)) or not 0 < v < 1:
-        raise ValueError(f"`threshold` must lie strictly between 0 and 1, not {v!r}.")
+        raise ValueError(f"`threshold` must lie strictly between 0 and 1 (or be None: every pair), not {v!r}.")
     return float(v)
+
+# %% ../nbs/16_predictor.ipynb #bf9cc59b
+def check_verbose(v) -> int:
+    "ktrain's `verbose` as an `int`: True/False, or an integer of at least 0 (0: silent); else a `ValueError` naming it."
+    return int(v) if isinstance(v, (bool, np.bool_)) else check_int(v, 'verbose', low=0)
 
 # %% ../nbs/16_predictor.ipynb #bcbca64e
 class Predictor:
@@ -39,11 +46,14 @@ class Predictor:
     def __init__(self, model, # a trained model (a `TextModel`, e.g. `learner.model`)
                  preproc=None, # the `TextPreprocessor` (or `Transformer`) the data was loaded with
                  batch_size=32, # texts per batch when predicting
-                 threshold=0.5, # multi-label: classes above this probability are predicted
+                 threshold=None, # multi-label: `None` answers every `(class, probability)` pair, as ktrain; a number, only those above it
                  chunk_size=4096, # texts encoded and predicted at a time: large inputs stream, with a progress bar
                 ):
         if not is_text_model(model):
-            raise TypeError(f"`model` must be a model from `text.transformer` (e.g. `learner.model`), not {type(model).__name__}.")
+            raise TypeError(f"`model` must be a model of this library (`text.transformer`, `text.text_classifier`, e.g. `learner.model`), "
+                            f"not {type(model).__name__}: a Keras model of your own trains with `get_learner`, but a `Predictor` serves only "
+                            "models whose batching, explanations and exports it knows — build one of those, or call your model's `predict` "
+                            "on the word ids of `text.word_ids(preproc, texts)`.")
         if model.head is None: raise ValueError("`model` has no head yet: train it with a learner first.")
         if preproc is not None and not isinstance(preproc, TextPreprocessor):
             raise TypeError(f"`preproc` must be the preprocessor a `texts_from_*` loader returned, not {type(preproc).__name__}.")
@@ -73,7 +83,11 @@ def get_classes(self:Predictor) -> list:
 def __repr__(self:Predictor): return f"Predictor(task={self.model.task!r}, classes={self.class_names[:10]}, maxlen={self.model.preprocessor.maxlen})"
 
 # %% ../nbs/16_predictor.ipynb #ac45ea20
-def get_predictor(model, preproc=None, batch_size=32, threshold=0.5) -> Predictor:
+def get_predictor(model, # a trained model (e.g. `learner.model`)
+                  preproc=None, # the preprocessor its data was loaded with (ktrain requires it; here the model carries its tokenizer)
+                  batch_size=32, # texts per batch when predicting
+                  threshold=None, # multi-label: `None` answers every `(class, probability)` pair, as ktrain; a number, only those above it
+                 ) -> Predictor:
     "A `Predictor` for a trained `model` and the `preproc` of its data."
     return Predictor(model, preproc, batch_size, threshold)
 
@@ -119,12 +133,15 @@ def _encode_chunk(self:Predictor, x:np.ndarray, # checked texts: `(n,)` strings 
 
 # %% ../nbs/16_predictor.ipynb #308ba37a
 @patch
-def predict_proba(self:Predictor, texts) -> np.ndarray:
+def predict_proba(self:Predictor, texts, # one text, or a collection (or iterator) of texts
+                  verbose=0, # 1 or 2: a progress bar over the texts (ktrain: Keras' bar); 0: silent
+                 ) -> np.ndarray:
     "Model outputs for one text (1-D) or many (2-D): probabilities, or values for regression."
+    verbose = check_verbose(verbose)
     texts, single = _one_or_many(texts)
-    n = len(texts) if hasattr(texts, '__len__') else None   # an iterator's length is not known: its bar shows after 2 s
+    n = len(texts) if hasattr(texts, '__len__') else None   # an iterator's length is not known
     out = []
-    with tqdm(total=n, desc='predicting', unit='text', disable=n is not None and n <= self.chunk_size, delay=0 if n else 2) as bar:
+    with tqdm(total=n, desc='predicting', unit='text', disable=not verbose) as bar:
         for start, x in _text_chunks(texts, self.chunk_size):
             out.append(self.model.predict_encoded(self._encode_chunk(x, start), self.batch_size)); bar.update(len(x))
     p = np.concatenate(out)
@@ -134,16 +151,19 @@ def predict_proba(self:Predictor, texts) -> np.ndarray:
 @patch
 def predict(self:Predictor, texts, # one text, or a list / array / Series / iterator of texts (or of `(text_a, text_b)` pairs)
             return_proba=False, # probabilities instead of labels
-            threshold=None, # multi-label: report classes whose probability exceeds this (default: the predictor's)
+            use_tf_dataset=False, # ktrain's choice of input pipeline: accepted, changes nothing here (see above)
+            verbose=0, # 1 or 2: a progress bar over the texts; 0: silent
+            threshold=None, # multi-label: only the pairs whose probability exceeds this (default: the predictor's; `None` there: every pair)
            ):
     "Labels (or probabilities) for one text or many."
+    _check_flag(use_tf_dataset, 'use_tf_dataset')
     threshold = self.threshold if threshold is None else check_threshold(threshold)
-    p = self.predict_proba(texts)
+    p = self.predict_proba(texts, verbose)
     if return_proba: return p
     single, p = p.ndim == 1, np.atleast_2d(p)
     task = self.model.task
     if task == 'regression': out = [float(v) for v in p[:, 0]]
-    elif task == 'multilabel': out = [[(c, float(v)) for c, v in zip(self.class_names, row) if v > threshold] for row in p]
+    elif task == 'multilabel': out = [[(c, float(v)) for c, v in zip(self.class_names, row) if threshold is None or v > threshold] for row in p]
     else: out = [self.class_names[i] for i in p.argmax(1)]
     return out[0] if single else out
 
@@ -159,11 +179,11 @@ def inference_copy(model:TextModel) -> TextModel:
 
 # %% ../nbs/16_predictor.ipynb #535976ad
 @patch
-def save(self:Predictor, folder, # the predictor folder to write
+def save(self:Predictor, fpath, # the predictor folder to write (ktrain's name; a folder there too)
          overwrite=True, # replace a predictor saved there before (never a folder of other files)
         ):
-    "Save model, tokenizer and preprocessor into `folder`, atomically, with a manifest of what was written."
-    folder = check_path(folder, 'folder')
+    "Save model, tokenizer and preprocessor into the folder `fpath`, atomically, with a manifest of what was written."
+    folder = check_path(fpath, 'fpath')
     with atomic_folder(folder, overwrite, kind=FORMAT) as tmp:
         keras.Model.save(inference_copy(self.model), tmp/MODEL_FILE)
         self.model.preprocessor.save(tmp/'tokenizer')
@@ -189,49 +209,62 @@ def _read_info(folder):
     return info
 
 # %% ../nbs/16_predictor.ipynb #5ec9ca10
-def _load_model(folder) -> TextModel:
+def _check_custom_objects(v) -> dict:
+    "ktrain's `custom_objects`: `None`, or a dict from names to the classes or functions they stand for."
+    if v is None: return {}
+    if not isinstance(v, dict) or not all(isinstance(k, str) for k in v):
+        raise TypeError(f"`custom_objects` must be None or a dict from names to classes or functions, not {type(v).__name__}.")
+    return v
+
+def _load_model(folder, custom_objects=None) -> TextModel:
     "The model of a predictor folder, loaded safely (no code runs) and built from the library's classes."
     if why := keras_file_problem(folder/MODEL_FILE): raise ValueError(f"{folder/MODEL_FILE} is damaged or incomplete ({why}): save the predictor again.")
+    scope = {**_check_custom_objects(custom_objects), **LIBRARY_CLASSES}   # the library's own names are never replaced
     try:   # a scope, not `custom_objects=`: Keras looks in its global registry before `custom_objects`
-        with keras.saving.custom_object_scope(LIBRARY_CLASSES): model = keras.saving.load_model(folder/MODEL_FILE, compile=False, safe_mode=True)
+        with keras.saving.custom_object_scope(scope): model = keras.saving.load_model(folder/MODEL_FILE, compile=False, safe_mode=True)
     except Exception as e: raise ValueError(f"{folder/MODEL_FILE} could not be loaded safely: {type(e).__name__}: {str(e)[:300]}") from None
     if not isinstance(model, TextModel): raise ValueError(f"{folder/MODEL_FILE} holds a {type(model).__name__}, not a ktrain_lit model.")
     return model
 
 # %% ../nbs/16_predictor.ipynb #2bf1244c
-def load_predictor(folder, # a folder written by `Predictor.save`
+def load_predictor(fpath, # a folder written by `Predictor.save` (ktrain's name for it)
                    batch_size=None, # override the saved batch size
+                   custom_objects=None, # Keras classes or functions, by name, that a model with your own layers needs
                   ) -> Predictor:
     "Load a saved predictor, its files verified against the manifest; nothing in the folder is executed."
-    folder = check_path(folder, 'folder')
+    folder = check_path(fpath, 'fpath')
     if batch_size is not None: batch_size = check_int(batch_size, 'batch_size')
+    _check_custom_objects(custom_objects)
     if not folder.exists() and folder.parent.is_dir(): clean_stale(folder)   # a save killed mid-swap, where the system cannot exchange
-    if not folder.is_dir(): raise FileNotFoundError(f"`folder`: no predictor folder at {folder}.")
+    if not folder.is_dir(): raise FileNotFoundError(f"`fpath`: no predictor folder at {folder}.")
     info = _read_info(folder)
     verify_folder(folder, FORMAT, required=info.get('format_version', 1) >= 3)
     for need in (MODEL_FILE, 'tokenizer'):
         if not (folder/need).exists(): raise ValueError(f"{folder} is incomplete: {need} is missing.")
-    model = _load_model(folder)
+    model = _load_model(folder, custom_objects)
     tok = folder/'tokenizer'   # a transformer's tokenizer, or a word vocabulary (preproc.json)
     model.preprocessor = load_preprocessor(tok) if (tok/PREPROC_FILE).exists() else check_vocabulary(model.backbone, TransformerTokenizer(tok, model.maxlen))
     preproc = load_preprocessor(folder) if (folder/PREPROC_FILE).exists() else None
     model.pairs = info.get('pairs')
-    return Predictor(model, preproc, batch_size or info.get('batch_size', 32), info.get('threshold', 0.5))
+    return Predictor(model, preproc, batch_size or info.get('batch_size', 32), info.get('threshold'))
 
 # %% ../nbs/16_predictor.ipynb #f344d045
 @patch
-def save_model(self:Learner, folder):
-    "Save the model and its preprocessor to `folder` (pickle-free, atomic); `load_model` reads it back."
-    return get_predictor(self.model).save(folder)
+def save_model(self:Learner, fpath, # the folder to write (ktrain's name for it)
+              ):
+    "Save the model and its preprocessor to the folder `fpath` (pickle-free, atomic); `load_model` reads it back."
+    return get_predictor(self.model).save(fpath)
 
 # %% ../nbs/16_predictor.ipynb #d9dcaa86
 @patch
-def load_model(self:Learner, folder):
+def load_model(self:Learner, fpath, # a folder written by `save_model` (or `Predictor.save`)
+               custom_objects=None, # Keras classes or functions, by name, that a model with your own layers needs
+              ):
     "Load weights saved by `save_model` into the learner's model (same architecture and task)."
-    saved = load_predictor(folder).model
+    saved = load_predictor(fpath, custom_objects=custom_objects).model
     if (saved.task, saved.class_names) != (self.model.task, self.model.class_names):
-        raise ValueError(f"`folder` holds a {saved.task} model over {saved.class_names}, not this learner's {self.model.task} over {self.model.class_names}.")
+        raise ValueError(f"`fpath` holds a {saved.task} model over {saved.class_names}, not this learner's {self.model.task} over {self.model.class_names}.")
     try: self.model.set_weights(saved.get_weights())
-    except ValueError as e: raise ValueError(f"`folder` holds a model of another architecture: {e}") from None
+    except ValueError as e: raise ValueError(f"`fpath` holds a model of another architecture: {e}") from None
     self._head_trained = True
     return self

@@ -9,10 +9,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 import numpy as np, pandas as pd
-from fastcore.basics import listify
+from fastcore.basics import listify, patch
 
 # %% auto #0
-__all__ = ['TASKS', 'check_int', 'check_number', 'check_seed', 'check_texts', 'encode_labels']
+__all__ = ['TASKS', 'check_int', 'check_number', 'check_seed', 'WordIds', 'check_texts', 'encode_labels']
 
 # %% ../nbs/03_texts.ipynb #2dce13ad
 def check_int(v, # the value given
@@ -91,11 +91,42 @@ def _check_text_types(items:list, arg) -> bool:
         else: _check_unicode(v, f'{arg}[{i}]')
     return pairs
 
+# %% ../nbs/03_texts.ipynb #6a036ab6
+class WordIds(np.ndarray):
+    "ktrain's `x` in 'standard' mode: word ids `(n, maxlen)`, zero-padded, that keep the texts (and preprocessor) they were made from."
+    def __new__(cls, ids, # `(n, maxlen)` integer word ids, one row per text
+                texts,    # the `n` texts (or `(text_a, text_b)` pairs) the rows were made from
+                preproc=None): # the preprocessor that made them
+        obj = np.asarray(ids, dtype='int32').view(cls)
+        if obj.ndim != 2 or len(texts) != len(obj): raise ValueError(f"`ids` {obj.shape} must have one row per text ({len(texts)}).")
+        obj.texts, obj.preproc = np.asarray(texts, dtype=object), preproc
+        return obj
+
+    def __array_finalize__(self, obj): self.texts = self.preproc = None   # ids computed from ids (arithmetic, reshaping) know no texts
+
+# %% ../nbs/03_texts.ipynb #e9308d66
+@patch
+def __getitem__(self:WordIds, i):
+    out = np.ndarray.__getitem__(self, i)
+    if not isinstance(out, WordIds): return out
+    rows = not isinstance(i, tuple) and out.ndim == 2 and out.shape[1] == self.shape[1]
+    if rows and self.texts is not None: out.texts, out.preproc = self.texts[i], self.preproc; return out
+    return out.view(np.ndarray)
+
+# %% ../nbs/03_texts.ipynb #2b4f06dd
+def _word_ids_texts(x:WordIds, arg) -> np.ndarray:
+    "The texts behind word ids `x`, or an error naming `arg` if they were lost."
+    if x.texts is None:
+        raise TypeError(f"`{arg}` holds word ids computed from a loader's `x` (arithmetic, reshaping), which no longer know their "
+                        "texts: pass the loader's `x` or rows of it (`x[:100]`), or the texts themselves.")
+    return x.texts
+
 # %% ../nbs/03_texts.ipynb #34b26961
-def check_texts(x, # texts: a list, array or Series of strings, or of `(text_a, text_b)` pairs
+def check_texts(x, # texts: a list, array or Series of strings, or of `(text_a, text_b)` pairs; or a loader's `WordIds`
                 arg='x_train', # the argument's name, for error messages
                ) -> np.ndarray:
     "Validate texts and return them as an object array: `(n,)` strings or `(n, 2)` pairs."
+    if isinstance(x, WordIds): x = _word_ids_texts(x, arg)
     items = _text_items(x, arg)
     if not _check_text_types(items, arg): return np.array(items, dtype=object)
     out = np.empty((len(items), 2), dtype=object)
@@ -284,6 +315,6 @@ def encode_labels(y, # labels: strings, integers, one/multi-hot rows, lists of l
     if a.ndim == 2: return _encode_rows(a, class_names, arg)
     if is_regression: return _encode_floats(a, arg)
     if by_value: return _encode_values(a, class_names, arg)
-    if a.dtype.kind == 'f' and not _is_intlike(a): return _encode_floats(a, arg)
+    if a.dtype.kind == 'f' and not (class_names and _is_intlike(a)): return _encode_floats(a, arg)   # floats are numbers, as ktrain
     if a.dtype.kind in 'iufb': return _encode_ints(a, class_names, arg)
     return _encode_strings(a, class_names, arg)

@@ -144,7 +144,7 @@ TFJS_FILE, TFJS_HELPER, TFJS_TOL = 'model.json', 'tfjs_predictor.mjs', 1e-4
 
 # %% ../nbs/22_tfjs.ipynb #0a35f727
 def run_tfjs(folder, # a TF.js export folder
-             *args, # the helper's arguments: texts, or `'--check', file`
+             *args, # the helper's arguments: texts (after `'--threshold', t` for a multi-label model), or `'--check', file`
              backend=None, # TF.js backend: 'wasm' or 'cpu' (default: the export's)
              timeout=900, # seconds before giving up
             ):

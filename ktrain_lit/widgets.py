@@ -203,7 +203,7 @@ def __repr__(self:PredictionExplorer): return f"PredictionExplorer({self.predict
 # %% ../nbs/19_widgets.ipynb #ce1c76eb
 @patch
 def predicted(self:PredictionExplorer, proba) -> object:
-    "What `predictor.predict` answers for these outputs: a class name, the `(label, probability)` pairs above the threshold, or a value."
+    "What `predictor.predict(text, threshold=self.threshold)` answers for these outputs: a class name, the `(label, probability)` pairs above the threshold, or a value."
     names = self.predictor.class_names
     if self.task == 'regression': return float(proba[0])
     if self.task == 'multilabel': return [(c, float(v)) for c, v in zip(names, proba) if v > self.threshold]
@@ -325,7 +325,8 @@ def text_of(self:TopLossesExplorer, i:int):
     x = self.texts[i]
     return str(x) if np.ndim(x) == 0 else tuple(str(t) for t in x)
 
-def _said(v): return (', '.join(v) or 'no label') if isinstance(v, list) else f'{v:.4g}' if isinstance(v, float) else str(v)
+def _said(v):   # `top_losses`' truth or prediction: a class name, label names (multi-label: those above 0.5), or a value
+    return (', '.join(v) or 'no label') if isinstance(v, list) else f'{v:.4g}' if isinstance(v, float) else str(v)
 
 # %% ../nbs/19_widgets.ipynb #03c8fc67
 @patch

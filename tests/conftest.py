@@ -16,3 +16,9 @@ def data():
 def tiny(tmp_path_factory):
     from ktrain_lit.models import tiny_checkpoint
     return tiny_checkpoint(tmp_path_factory.mktemp('ckpt')/'tiny-bert')
+
+@pytest.fixture(autouse=True)
+def _in_tmp_folder(tmp_path, monkeypatch):
+    "Run each test in its own temporary folder: ktrain's calls write beside the caller (`validate(print_report=False)` "
+    "writes ktrain_classification_report.csv, as ktrain does) and must not leave files in the checkout."
+    monkeypatch.chdir(tmp_path)

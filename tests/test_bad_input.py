@@ -48,7 +48,7 @@ def test_learner_and_predictor(tiny):
     with pytest.raises(TypeError, match=r'`texts\[1\]` is int'): p.predict(['ok', 3])
 
 def test_load_predictor_bad_folder(tmp_path):
-    with pytest.raises(FileNotFoundError, match='`folder`: no predictor folder'): ktrain.load_predictor(tmp_path/'none')
+    with pytest.raises(FileNotFoundError, match='`fpath`: no predictor folder'): ktrain.load_predictor(tmp_path/'none')
     with pytest.raises(ValueError, match='not a ktrain_lit predictor folder'): ktrain.load_predictor(tmp_path)
 
 def test_loader_mistakes(tmp_path):

@@ -56,7 +56,7 @@ def test_numpy_scalars_are_numbers(data):
     (lambda l: l.freeze(freeze_range=50), '`freeze_range`=50 but the model has'),
     (lambda l: l.top_losses(n=0), '`n` must be a positive number of examples'),
     (lambda l: l.validate(save_path='/no/such/folder/r.csv', print_report=False), '`save_path` /no/such/folder/r.csv: the folder'),
-    (lambda l: l.predict(123), '`data` must be texts'),
+    (lambda l: l.predict(123), '`val_data` must be texts'),
     (lambda l: l.fit_onecycle(1e-2, 1, callbacks=['stop']), '`callbacks` must be Keras callbacks'),
 ])
 def test_bad_training_arguments(data, call, msg):

@@ -6,6 +6,7 @@ from ktrain_lit.classic import text_classifier, text_regression_model, read_word
 from ktrain_lit.core import keras
 from ktrain_lit.data import texts_from_df
 from ktrain_lit.models import LIBRARY_CLASSES
+from ktrain_lit.texts import check_texts
 
 SMALL = dict(fasttext=dict(embed_dim=8, hidden=8), logreg={}, nbsvm={}, bigru=dict(embed_dim=8, units=4), standard_gru=dict(embed_dim=8, units=8))
 
@@ -24,7 +25,7 @@ def round_trip(model, train, val, preproc, folder):
     learner = ktrain.get_learner(model, train, val, batch_size=16, seed=0)
     learner.fit_onecycle(1e-2, 1, verbose=0)
     p = ktrain.get_predictor(learner.model, preproc)
-    texts = list(val[0][:20])
+    texts = list(check_texts(val[0], 'x')[:20])   # a loader's word ids keep their texts
     before = p.predict_proba(texts)
     return ktrain.load_predictor(p.save(folder)), texts, before
 
@@ -84,3 +85,12 @@ def test_metrics_warning(sms):
     (x, y), _, preproc = sms
     with pytest.warns(UserWarning, match='accepted for ktrain compatibility'):
         text_classifier('logreg', (x, y), preproc, metrics=['AUC'], verbose=0)
+
+def test_preproc_required_and_modes(sms):
+    "ktrain requires `preproc` (its loaders' arrays do not carry it); a transformer name needs a transformer mode."
+    (x, y), _, preproc = sms
+    with pytest.raises(ValueError, match='`preproc` must be the TextPreprocessor'): text_classifier('nbsvm', (x, y), verbose=0)
+    with pytest.raises(ValueError, match='`preproc` must be the TextPreprocessor'): text_regression_model('linreg', (x, y), verbose=0)
+    with pytest.raises(ValueError, match=r'build it with `text.transformer\('): text_classifier('distilbert', (x, y), preproc, verbose=0)
+    with pytest.raises(ValueError, match=r"choose one of \['fasttext', 'logreg', 'nbsvm', 'bigru', 'standard_gru'\]"): text_classifier('svm', (x, y), preproc, verbose=0)
+    assert set(classic.TRANSFORMER_NAMES) <= set(classic.TEXT_CLASSIFIERS) & set(classic.TEXT_REGRESSION_MODELS)

@@ -52,7 +52,7 @@ def test_classification_end_to_end(clf, capsys):
     assert cm.shape == (2, 2) and cm.sum() == 8
     assert np.trace(cm) == (probs.argmax(1) == np.array(LABELS)).sum()
     assert [t.get_text() for t in plt.gcf().axes[0].texts] == [str(v) for v in cm.ravel()]; plt.close('all')
-    np.testing.assert_array_equal(clf.evaluate(print_report=False), cm)
+    np.testing.assert_array_equal(clf.evaluate(print_report=False, save_path=None), cm)
     tops = clf.top_losses(n=8)
     losses = -np.log(probs[np.arange(8), LABELS])
     assert [i for i, *_ in tops] == list(np.argsort(-losses, kind='stable'))
@@ -78,7 +78,7 @@ def test_multilabel_end_to_end(tiny, capsys):
     assert loss == pytest.approx((-(y * np.log(s) + (1 - y) * np.log(1 - s)).mean(1)).max(), rel=1e-4)
 
 def test_regression_end_to_end(reg, capsys, tmp_path):
-    res = reg.validate(save_path=tmp_path/'r.csv', plot=True)
+    res = dict(reg.validate(save_path=tmp_path/'r.csv', plot=True))
     p, y = reg.predict()[:, 0], np.linspace(0, 5, 8)
     points = plt.gcf().axes[0].collections[0].get_offsets()   # true values against predictions, every example
     np.testing.assert_allclose(points, np.stack([p, y], 1), rtol=1e-6); plt.close('all')

@@ -83,9 +83,30 @@ def test_unread_words(tiny_predictor):
     assert e.read[:5].all() and not e.read[-4:].any() and (e.weights[~e.read] == 0).all()
     assert 'beyond maxlen' in e.html()
 
+def test_ktrain_signature(tiny_predictor):
+    "ktrain's `explain(doc, truncate_len=512, all_targets=False, n_samples=2500)`, then this library's options as keywords only."
+    import inspect
+    ps = list(inspect.signature(tiny_predictor.explain).parameters.values())
+    assert [(q.name, q.default) for q in ps[:4]] == [('doc', inspect.Parameter.empty), ('truncate_len', 512), ('all_targets', False), ('n_samples', 2500)]
+    assert [q.name for q in ps[4:]] == ['class_name', 'method', 'seed'] and all(q.kind is q.KEYWORD_ONLY for q in ps[4:])
+    p, t = tiny_predictor, 'a fine film with a dull plot'
+    assert p.explain(t, 512, False, 2500).as_list() == p.explain(t).as_list()
+    es = p.explain(t, all_targets=True)   # every class, each as `class_name` explains it
+    assert [e.class_name for e in es] == ['neg', 'pos'] and es._repr_html_().count('<hr') == 1
+    for e in es: np.testing.assert_allclose(e.weights, p.explain(t, class_name=e.class_name).weights, atol=1e-9)
+    assert p.explain(t, truncate_len=2).words == ['a', 'fine'] and p.explain(t, truncate_len=None).words == t.split()
+    np.testing.assert_array_equal(p.explain(t, n_samples=10).weights, p.explain(t).weights)   # occlusion ignores `n_samples`
+    lime = [p.explain(t, n_samples=n, method='lime') for n in (20, 200)]   # LIME: 20 variants, or all 2**6 = 64 subsets
+    assert not np.allclose(lime[0].weights, lime[1].weights)
+    ls = p.explain(t, all_targets=True, n_samples=50, method='lime')
+    for e in ls: np.testing.assert_allclose(e.weights, p.explain(t, n_samples=50, method='lime', class_name=e.class_name).weights, atol=1e-8)
+    with pytest.raises(ValueError, match='`truncate_len` must be a positive integer'): p.explain(t, 'pos')   # the class is a keyword
+    with pytest.raises(ValueError, match='not both'): p.explain(t, all_targets=True, class_name='pos')
+    with pytest.raises(TypeError, match='`all_targets` must be True or False'): p.explain(t, all_targets='yes')
+
 @pytest.mark.parametrize('text, err, msg', [
     ('', ValueError, 'has no words to explain'), ('  ?! ', ValueError, 'has no words to explain'),
-    (None, TypeError, '`text` must be a string'), (42, TypeError, '`text` must be a string'),
+    (None, TypeError, '`doc` must be a string'), (42, TypeError, '`doc` must be a string'),
     (['a', 'b', 'c'], TypeError, 'call `explain` on each'), (('a', 3), TypeError, 'must be a string')])
 def test_bad_text(tiny_predictor, text, err, msg):
     with pytest.raises(err, match=re.escape(msg)): tiny_predictor.explain(text)

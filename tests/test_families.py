@@ -108,3 +108,26 @@ def test_predictor_round_trip(family, tmp_path):
     np.testing.assert_array_equal(again.predict_proba(texts), p.predict_proba(texts))
     pair = [('A man is playing.', 'Someone plays music.')]
     np.testing.assert_array_equal(again.predict_proba(pair), p.predict_proba(pair))
+
+@pytest.mark.parametrize('family', FAMILY_NAMES)
+def test_transformer_class(family):
+    "ktrain's `text.Transformer` on each family's checkpoint: labels learned, the classifier built for them, lengths counted in its word pieces."
+    from ktrain_lit import text
+    t = text.Transformer(str(FIXTURES/'hf'/family), maxlen=32)
+    assert t.family == family
+    texts = [ex['text'] for ex in reference(family)['examples'] if ex['text_pair'] is None]
+    x, y = t.preprocess_train(texts, ['a', 'b'] * (len(texts) // 2) + ['a'] * (len(texts) % 2), verbose=0)
+    model = t.get_classifier()
+    assert (model.family, model.class_names) == (family, ['a', 'b'])
+    assert model.predict_encoded(t.get_tokenizer().encode(x)).shape == (len(texts), 2)
+    assert t.seqlen_stats(texts)['mean'] == float(np.mean([len(ids) for ids, _ in t.get_tokenizer().encode(texts)]))
+
+@pytest.mark.parametrize('family', ['bert', 'distilbert'])
+def test_text_classifier_transformer_names(family):
+    "ktrain's `text_classifier('bert'|'distilbert', ...)` on data loaded for a checkpoint of that family."
+    from ktrain_lit import text
+    texts = [ex['text'] for ex in reference(family)['examples'] if ex['text_pair'] is None] * 4
+    trn, _, pre = text.texts_from_array(texts, [0, 1] * (len(texts) // 2), class_names=['neg', 'pos'], preprocess_mode=str(FIXTURES/'hf'/family),
+                                        maxlen=32, val_pct=0.25, random_state=0, verbose=0)
+    model = text.text_classifier(family, trn, pre, verbose=0)
+    assert (model.family, model.class_names, model.maxlen) == (family, ['neg', 'pos'], 32)

@@ -108,7 +108,8 @@ def test_predict_one_text(predictors, s, task):
     check_answer(task, proba[None], 1)
     label = p.predict(s)
     if task == 'classification': assert label == p.class_names[int(proba.argmax())]
-    elif task == 'multilabel': assert all(c in p.class_names and 0.5 < v <= 1 for c, v in label)
+    elif task == 'multilabel':   # every (class, probability) pair, in class order, as ktrain (no threshold by default)
+        assert [c for c, _ in label] == p.class_names and np.allclose([v for _, v in label], proba, atol=1e-6)
     else: assert math.isfinite(label)
 
 @FUZZ
@@ -158,7 +159,9 @@ def test_predict_threshold(predictors, onnx_predictor, threshold):
         try: out = p.predict(['a text'], threshold=threshold)
         except ValueError as e: assert '`threshold`' in str(e); continue
         assert threshold is None or 0 < threshold < 1
-        if p is predictors['multilabel']: assert all(v > (0.5 if threshold is None else threshold) for c, v in out[0])
+        if p is predictors['multilabel']:   # `None`: every pair; a number: only the pairs above it
+            want = [(c, v) for c, v in zip(p.class_names, p.predict_proba('a text')) if threshold is None or v > threshold]
+            assert [c for c, _ in out[0]] == [c for c, _ in want] and np.allclose([v for _, v in out[0]], [v for _, v in want], atol=1e-6)
 
 # ---------------------------------------------------------------- ONNX
 

@@ -57,6 +57,17 @@ def test_pairs_regression(tiny, tmp_path):
     np.testing.assert_allclose(np.array(out['texts'])[:, 0], want.reshape(-1), atol=1e-4)
     assert [list(t) for t, _ in m.preprocessor.encode([tuple(p) for p in pairs])] == out['ids']
 
+def test_multilabel_answers_like_python(tiny, tmp_path):
+    "A multi-label model: every [class, probability] pair by default, as Python's `predict` (and ktrain); with a threshold, those above it."
+    m = transformer('bert', tiny, maxlen=24, task='multilabel', class_names=['plot', 'acting', 'music'], seed=0)
+    m.head.set_weights([w * 30 for w in m.head.get_weights()])   # probabilities spread out: a threshold keeps some pairs, drops others
+    d, kp = export_tfjs(m, tmp_path/'ml'), Predictor(m)
+    for args, want in ((TEXTS, kp.predict(TEXTS)), (['--threshold', 0.5, *TEXTS], kp.predict(TEXTS, threshold=0.5))):
+        out = run_tfjs(d, *args)
+        assert [[c for c, _ in o['label']] for o in out] == [[c for c, _ in w] for w in want]
+        np.testing.assert_allclose([v for o in out for _, v in o['label']], [v for w in want for _, v in w], atol=1e-5)
+    assert all(len(o['label']) == 3 for o in run_tfjs(d, *TEXTS))
+
 def _check_file(tmp_path, pairs):
     f = tmp_path/'check.json'
     f.write_text(json.dumps(dict(batch=dict(token_ids=[[2, 3]], segment_ids=[[0, 0]], padding_mask=[[1, 1]]), texts=pairs.tolist())))

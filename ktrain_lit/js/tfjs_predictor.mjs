@@ -102,22 +102,30 @@ export class TfjsPredictor {
     return out;
   }
 
-  // Labels from `predictProba`'s outputs: a class name, the classes above the threshold (multi-label), or a value (regression).
-  labels(probs) {
-    const { task, class_names: names, threshold } = this.info;
+  // Labels from `predictProba`'s outputs, as Python's `predict` gives them: a class name; for a multi-label model the
+  // [class, probability] pairs, every class when `threshold` is null (ktrain's answer), else only those above it; or a
+  // value (regression). `threshold` null or undefined: the export's (ktrain_lit.json), itself null unless a predictor set one.
+  labels(probs, threshold = null) {
+    const { task, class_names: names } = this.info;
+    const t = threshold ?? this.info.threshold ?? null;
+    if (t !== null && !(typeof t === 'number' && t > 0 && t < 1)) throw new Error(`threshold must lie strictly between 0 and 1 (or be null: every pair), not ${t}`);
     return probs.map(p => task === 'regression' ? p[0]
-      : task === 'multilabel' ? names.filter((_, i) => p[i] > threshold) : names[p.indexOf(Math.max(...p))]);
+      : task === 'multilabel' ? names.map((c, i) => [c, p[i]]).filter(([, v]) => t === null || v > t)
+      : names[p.indexOf(Math.max(...p))]);
   }
 
-  async predict(texts) { return this.labels(await this.predictProba(texts)); }
+  async predict(texts, { threshold = null } = {}) { return this.labels(await this.predictProba(texts), threshold); }
 }
 
-// Command line: `node tfjs_predictor.mjs [--backend cpu] TEXT...` prints labels and probabilities; `--check FILE`
+// Command line: `node tfjs_predictor.mjs [--backend cpu] [--threshold 0.5] TEXT...` prints labels and probabilities
+// (`--threshold`: a multi-label model's pairs above it only); `--check FILE`
 // (the library's verification) runs the graph on the file's padded ids and the whole predictor on its texts;
 // `--encode FILE` prints only the token ids of the file's texts (no model needed: the tokenizer and ktrain_lit.json).
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const folder = dirname(fileURLToPath(import.meta.url)), args = process.argv.slice(2);
-  const backend = args[0] === '--backend' ? (args.shift(), args.shift()) : null;
+  const opts = { '--backend': null, '--threshold': null };
+  while (Object.hasOwn(opts, args[0] ?? '')) { const k = args.shift(); opts[k] = args.shift(); }
+  const backend = opts['--backend'], threshold = opts['--threshold'] === null ? null : Number(opts['--threshold']);
   if (args[0] === '--encode') {   // no process.exit(): it would cut a long output short
     const info = JSON.parse(await readFile(join(folder, 'ktrain_lit.json'), 'utf8')), [tok, truncation] = await loadTokenizer(folder);
     const texts = JSON.parse(await readFile(args[1], 'utf8'));
@@ -128,7 +136,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
       const c = JSON.parse(await readFile(args[1], 'utf8'));
       console.log(JSON.stringify({ graph: await p.run(c.batch), ids: p.encode(c.texts).map(e => e[0]), texts: await p.predictProba(c.texts) }));
     } else {
-      const proba = await p.predictProba(args), labels = p.labels(proba);
+      const proba = await p.predictProba(args), labels = p.labels(proba, threshold);
       console.log(JSON.stringify(args.map((t, i) => ({ text: t, label: labels[i], proba: proba[i] })), null, 1));
     }
   }
