@@ -94,10 +94,12 @@ def get_predictor(model, # a trained model (e.g. `learner.model`)
 # %% ../nbs/16_predictor.ipynb #71bcb346
 import itertools
 from .tokenizer import check_collection, check_unicode
+from .texts import WordIds
 
 def _one_or_many(texts) -> tuple:
     "`(texts, single)`: one text (a string or a `(text_a, text_b)` tuple) as a list of one, else the collection of texts given."
     if isinstance(texts, np.ndarray) and texts.ndim == 0: texts = texts.item()   # np.array('a text') is one text
+    if isinstance(texts, WordIds): texts = check_texts(texts, 'texts')            # a loader's word ids: the texts they keep
     if isinstance(texts, str) or (isinstance(texts, tuple) and len(texts) == 2 and all(isinstance(t, str) for t in texts)):
         return [texts], True
     return (texts if texts is None else check_collection(texts)), False   # None: `check_texts` says what to pass

@@ -81,9 +81,9 @@ def test_csv_missing_cells_named(tmp_path):
 
 def test_validation_labels_by_value(tmp_path):
     (_, y), (_, yv), p = text.texts_from_array(list('abcd'), [1, 2, 3, 4], list('efg'), [1, 2, 3], verbose=0)
-    assert p.class_names == ['1', '2', '3', '4'] and yv.tolist() == [0, 1, 2]
+    assert p.class_names == ['1', '2', '3', '4'] and yv.argmax(1).tolist() == [0, 1, 2]   # one-hot rows, as ktrain's
     tr, va = _csv(tmp_path/'tr.csv', 'text,label\na,1\nb,2\nc,3\nd,4\n'), _csv(tmp_path/'va.csv', 'text,label\ne,1\nf,2\ng,3\n')
-    assert text.texts_from_csv(tr, 'text', 'label', val_filepath=va, verbose=0)[1][1].tolist() == [0, 1, 2]
+    assert text.texts_from_csv(tr, 'text', 'label', val_filepath=va, verbose=0)[1][1].argmax(1).tolist() == [0, 1, 2]
     with pytest.raises(ValueError, match=r"`y_test` has label\(s\) \['9'\] that are not among the classes"):
         text.texts_from_array(list('ab'), [1, 2], ['c'], [9])
     with pytest.raises(ValueError, match='no class or several'): text.texts_from_array(list('ab'), [[1, 0], [0, 1]], ['c'], [[1, 1]])
@@ -95,7 +95,7 @@ def test_folder_encoding_binary_and_classes(tmp_path):
             for i in range(3): (tmp_path/split/c/f'{i}.txt').write_text(f'{c} {i}')
     (tmp_path/'train'/'a'/'bad.txt').write_bytes(b'caf\xe9')
     with pytest.raises(ValueError, match=r"not valid UTF-8 \(a/bad.txt\).*encoding='cp1252'"): text.texts_from_folder(tmp_path)
-    assert 'café' in text.texts_from_folder(tmp_path, encoding='cp1252', verbose=0)[0][0]
+    assert 'café' in text.texts_from_folder(tmp_path, encoding='cp1252', verbose=0)[0][0].texts
     (tmp_path/'train'/'a'/'bad.txt').unlink()
     (tmp_path/'train'/'a'/'img.png').write_bytes(b'\x89PNG\r\n\x1a\n\x00\x00'); (tmp_path/'train'/'a'/'.DS_Store').write_bytes(b'\x00')
     with pytest.warns(UserWarning, match=r'Skipped 1 entries .*1 binary file\(s\) \(a/img.png\)'):

@@ -87,10 +87,11 @@ def test_metrics_warning(sms):
         text_classifier('logreg', (x, y), preproc, metrics=['AUC'], verbose=0)
 
 def test_preproc_required_and_modes(sms):
-    "ktrain requires `preproc` (its loaders' arrays do not carry it); a transformer name needs a transformer mode."
+    "`preproc` comes from the loader's word ids when not given (ktrain 0.41 requires it); plain texts need it; a transformer name needs a transformer mode."
     (x, y), _, preproc = sms
-    with pytest.raises(ValueError, match='`preproc` must be the TextPreprocessor'): text_classifier('nbsvm', (x, y), verbose=0)
-    with pytest.raises(ValueError, match='`preproc` must be the TextPreprocessor'): text_regression_model('linreg', (x, y), verbose=0)
+    assert text_classifier('nbsvm', (x, y), verbose=0).class_names == preproc.class_names   # the preprocessor `x` carries
+    with pytest.raises(ValueError, match='`preproc` must be the TextPreprocessor'): text_classifier('nbsvm', (list(x.texts), y), verbose=0)
+    with pytest.raises(ValueError, match='`preproc` must be the TextPreprocessor'): text_regression_model('linreg', (list(x.texts), y), verbose=0)
     with pytest.raises(ValueError, match=r'build it with `text.transformer\('): text_classifier('distilbert', (x, y), preproc, verbose=0)
     with pytest.raises(ValueError, match=r"choose one of \['fasttext', 'logreg', 'nbsvm', 'bigru', 'standard_gru'\]"): text_classifier('svm', (x, y), preproc, verbose=0)
     assert set(classic.TRANSFORMER_NAMES) <= set(classic.TEXT_CLASSIFIERS) & set(classic.TEXT_REGRESSION_MODELS)

@@ -36,7 +36,8 @@ def test_folder_classes_are_sorted_as_ktrain(tmp_path):
                                                                            train_test_names=['train', 'test'], classes=['pos', 'neg'], verbose=0)
     assert preproc.get_classes() == ['neg', 'pos']                        # scikit-learn's load_files sorts, so ktrain does
     assert (len(x_train), len(x_test)) == (24, 24)
-    assert all((('dull' in t) == (y == 0)) for t, y in zip(x_train, y_train))
+    assert np.shape(x_train) == (24, 50) and np.shape(y_train) == (24, 2)      # ktrain's arrays: word ids, one-hot rows
+    assert all((('dull' in t) == (y.argmax() == 0)) for t, y in zip(x_train.texts, y_train))
     assert text.texts_from_folder(tmp_path, verbose=0)[2].get_classes() == ['neg', 'pos']
 
 def test_folder_one_name_holds_out_val_pct(tmp_path):
@@ -55,7 +56,7 @@ def test_folder_gb18030_chinese(tmp_path, zh_reviews):
     with pytest.raises(ValueError, match='not valid UTF-8'): text.texts_from_folder(tmp_path, verbose=0)
     (x_tr, _), (x_va, _), preproc = text.texts_from_folder(tmp_path, maxlen=100, train_test_names=['train'], encoding='gb18030',
                                                            val_pct=0.1, random_state=0, verbose=0)
-    assert set(x_tr) | set(x_va) == set(zh_reviews['pos']) | set(zh_reviews['neg'])
+    assert set(x_tr.texts) | set(x_va.texts) == set(zh_reviews['pos']) | set(zh_reviews['neg'])
     assert (preproc.lang, preproc.is_chinese(), preproc.get_classes()) == ('zh', True, ['neg', 'pos'])
 
 def test_folder_gbk(tmp_path, zh_reviews):
@@ -65,7 +66,7 @@ def test_folder_gbk(tmp_path, zh_reviews):
     texts = {c: [t for t in v if gbk(t)][:10] for c, v in zh_reviews.items()}
     write_folders(tmp_path, texts, encoding='gbk')
     (x_tr, _), (x_va, _), preproc = text.texts_from_folder(tmp_path, encoding='GBK', random_state=0, verbose=0)
-    assert set(x_tr) | set(x_va) == set(texts['pos']) | set(texts['neg']) and preproc.lang == 'zh'
+    assert set(x_tr.texts) | set(x_va.texts) == set(texts['pos']) | set(texts['neg']) and preproc.lang == 'zh'
 
 def test_folder_lang_given(tmp_path, zh_reviews):
     write_folders(tmp_path, zh_reviews)
@@ -105,13 +106,13 @@ def test_csv_is_regression_and_gb18030(tmp_path, zh_reviews):
     (x_tr, y_tr), _, preproc = text.texts_from_csv(f, 'text', label_columns=['score'], encoding='gb18030', is_regression=True,
                                                    random_state=0, verbose=0)
     assert (preproc.task, preproc.get_classes(), preproc.lang) == ('regression', [], 'zh')
-    assert y_tr.dtype == np.float32 and set(x_tr) <= set(texts)
+    assert y_tr.dtype == np.float32 and set(x_tr.texts) <= set(texts)
 
 def test_df_as_ktrain(tmp_path):
     df = pd.DataFrame({'text': EN['pos'] + EN['neg'], 'label': ['pos'] * 12 + ['neg'] * 12})
     (x_tr, y_tr), (x_va, y_va), preproc = text.texts_from_df(df, 'text', label_columns=['label'], val_df=df.head(4), maxlen=20,
                                                              preprocess_mode='standard', verbose=0)
-    assert preproc.get_classes() == ['neg', 'pos'] and len(x_va) == 4 and y_va.tolist() == [1, 1, 1, 1]
+    assert preproc.get_classes() == ['neg', 'pos'] and len(x_va) == 4 and y_va.tolist() == [[0, 1]] * 4   # one-hot, as ktrain
     assert inspect.signature(text.texts_from_df).parameters['maxlen'].default == 400
 
 def test_array_class_names(tmp_path):
@@ -119,7 +120,7 @@ def test_array_class_names(tmp_path):
     (x_tr, y_tr), (x_va, y_va), preproc = text.texts_from_array(x_train=x, y_train=[0] * 12 + [1] * 12, x_test=x[:2], y_test=[0, 0],
                                                                 class_names=['negative', 'positive'], preprocess_mode='standard',
                                                                 maxlen=30, ngram_range=1, verbose=0)
-    assert preproc.get_classes() == ['negative', 'positive'] and y_va.tolist() == [0, 0]
+    assert preproc.get_classes() == ['negative', 'positive'] and y_va.tolist() == [[1, 0], [1, 0]]
 
 def test_array_bert_pairs():
     pairs = [('a man plays', 'a person plays'), ('a cat sleeps', 'stocks fell')] * 4

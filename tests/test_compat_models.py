@@ -100,8 +100,10 @@ def test_mode_and_name_mismatches(standard, named):
 
 def test_preproc_required(standard):
     trn, _, pre = standard
+    assert text.text_classifier('nbsvm', trn, verbose=0).class_names == pre.class_names   # found on the loader's word ids
+    texts = (list(trn[0].texts), trn[1])                                                  # plain texts carry none
     for f, name in ((text.text_classifier, 'nbsvm'), (text.text_regression_model, 'linreg')):
-        with pytest.raises(ValueError, match=r'`preproc` must be the TextPreprocessor a `texts_from_\*` loader returned') as e: f(name, trn, verbose=0)
+        with pytest.raises(ValueError, match=r'`preproc` must be the TextPreprocessor a `texts_from_\*` loader returned') as e: f(name, texts, verbose=0)
         assert 'required' in str(e.value)
         with pytest.raises(TypeError, match='`preproc` must be the TextPreprocessor.*not dict'): f(name, trn, preproc={}, verbose=0)
 

@@ -33,13 +33,13 @@ def test_seed_workflow(tmp_path, data):
     import tensorflow as tf
     served = tf.saved_model.load(str(tmp_path/'saved_model'))
     from ktrain_lit.batches import pad_batch
-    enc = model.preprocessor.encode(list(x_test[:8]))
+    enc = model.preprocessor.encode(list(x_test.texts[:8]))   # 'standard' mode: ktrain's word ids, which keep their texts
     x = pad_batch(enc, max(len(i) for i, _ in enc))
     np.testing.assert_allclose(served.serve(x).numpy(), model(x).numpy(), atol=1e-5)
     # the other exports verified themselves against Keras when written; they serve raw reviews like the predictor
     from ktrain_lit.onnx_predictor import OnnxPredictor
     from ktrain_lit.tfjs import run_tfjs
-    reviews = list(x_test[:4])
+    reviews = list(x_test.texts[:4])
     np.testing.assert_allclose(OnnxPredictor(tmp_path/'onnx').predict_proba(reviews), predictor.predict_proba(reviews), atol=1e-4)
     np.testing.assert_allclose([o['proba'] for o in run_tfjs(tmp_path/'tfjs', *reviews)], predictor.predict_proba(reviews), atol=1e-4)
 
