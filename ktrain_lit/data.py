@@ -114,10 +114,12 @@ class TextPreprocessor:
                  ngram_range=1, # longest n-gram added to the vocabulary ('standard' mode)
                  vocab=None, # word -> id ('standard' mode, learned by `fit`)
                  lang=None, # language code: 'zh...' texts are segmented into words ('standard' mode); `None` until `fit` detects it
+                 labels_by_value=False, # validation labels name classes by value (the names were read from the training labels)
                 ):
         _check_mode_task(mode, task)
         maxlen, max_features, ngram_range = check_int(maxlen, 'maxlen'), check_int(max_features, 'max_features', 2), check_int(ngram_range, 'ngram_range')
         class_names, vocab, lang = _class_names(class_names), _check_vocab(vocab, max_features), check_lang(lang)
+        if not isinstance(labels_by_value, bool): raise TypeError(f'`labels_by_value` must be True or False, not {labels_by_value!r}.')
         store_attr()
         self._tokenizer = None
 
@@ -185,13 +187,14 @@ def lengths(self:TextPreprocessor, texts) -> np.ndarray:
 def to_dict(self:TextPreprocessor) -> dict:
     "Everything needed to rebuild this preprocessor, as JSON-ready values."
     return dict(kind='TextPreprocessor', mode=self.mode, maxlen=int(self.maxlen), class_names=list(self.class_names),
-                task=self.task, max_features=int(self.max_features), ngram_range=int(self.ngram_range), vocab=self.vocab, lang=self.lang)
+                task=self.task, max_features=int(self.max_features), ngram_range=int(self.ngram_range), vocab=self.vocab, lang=self.lang,
+                labels_by_value=self.labels_by_value)
 
-_PREPROC_FIELDS = ('kind', 'mode', 'maxlen', 'class_names', 'task', 'max_features', 'ngram_range', 'vocab', 'lang')
+_PREPROC_FIELDS = ('kind', 'mode', 'maxlen', 'class_names', 'task', 'max_features', 'ngram_range', 'vocab', 'lang', 'labels_by_value')
 
 @patch(cls_method=True)
 def from_dict(cls:TextPreprocessor, d:dict):
-    "Rebuild a preprocessor from `to_dict`'s output (one without `lang` gets `None`)."
+    "Rebuild a preprocessor from `to_dict`'s output (fields added later, `lang` and `labels_by_value`, take their defaults)."
     if not isinstance(d, dict) or d.get('kind') != 'TextPreprocessor':
         raise ValueError("Not a ktrain_lit preprocessor: the JSON has no `kind: TextPreprocessor`.")
     extra = sorted(set(d) - set(_PREPROC_FIELDS))
@@ -459,6 +462,7 @@ def texts_from_array(x_train, # training texts (strings, or `(text_a, text_b)` p
     x_train, x_test, y_train, y_test = _validation(x_train, y_train, x_test, y_test, names, task, by_value, val_pct, check_seed(random_state))
     _warn_unlearnable(y_train, names, task)
     preproc = _preprocessor(preprocess_mode, maxlen, names, task, max_features, ngram_range, x_train, lang)
+    preproc.labels_by_value = by_value
     if verbose: print(lang_summary(preproc))
     summarize('train', x_train, y_train, preproc, verbose)
     summarize('validation', x_test, y_test, preproc, verbose)
@@ -471,7 +475,7 @@ def preprocess_train(self:TextPreprocessor, train_text, # training texts
                      verbose=1):
     "Learn the classes (from `y_train`, unless `class_names` were given) and the vocabulary; `(x, y)` as the loaders return them."
     x = check_texts(train_text, 'train_text')
-    self._by_value = not self.class_names   # names read from the labels' values: validation labels are read by value too
+    self.labels_by_value = not self.class_names   # names read from the labels' values: validation labels are read by value too
     y, self.class_names, self.task = _train_labels(y_train, self.class_names, self.task == 'regression', len(x))
     self.fit(x)
     summarize('train', x, y, self, verbose)
@@ -485,7 +489,7 @@ def preprocess_test(self:TextPreprocessor, test_text, # texts to encode
     "`(x, y)` of more texts, encoded with the vocabulary and classes training learned."
     if not self.is_transformer and self.vocab is None: raise ValueError("This preprocessor has not learned a vocabulary: call `preprocess_train` first.")
     x = check_texts(test_text, 'test_text')
-    y = None if y_test is None else _validation_labels(y_test, self.class_names, self.task, getattr(self, '_by_value', False), len(x))
+    y = None if y_test is None else _validation_labels(y_test, self.class_names, self.task, self.labels_by_value, len(x))
     if y is not None: summarize('validation', x, y, self, verbose)
     return as_ktrain(x, y, self)
 
