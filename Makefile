@@ -28,12 +28,10 @@ demo: $(STAMP)
 tfjs: $(STAMP)
 	$(PY) -c "from ktrain_lit.tfjs import converter_env, node_runtime; converter_env(verbose=False); node_runtime()"
 
-# tests install nothing (KTRAIN_LIT_OFFLINE): the tools are installed first. They run in TEST_WORKERS processes
-# (pytest-xdist; 'worksteal' hands a free worker the next test): on CI's 2 cores two workers overlap one test's
-# Python work (imports, tokenizing, notebook start) with another's TensorFlow work. TEST_WORKERS=0 runs them in one.
-TEST_WORKERS ?= 2
+# tests install nothing (KTRAIN_LIT_OFFLINE): the tools are installed first. They run in one process: two pytest-xdist
+# workers were tried and ran out of CI's 24 GB (TensorFlow keeps what each in-process test allocated; one worker reached 18 GB)
 test: $(STAMP) tfjs
-	KTRAIN_LIT_OFFLINE=1 KTRAIN_LIT_DATA=$(abspath $(DATA)) $(PY) -m pytest -v --durations=12 -n $(TEST_WORKERS) --dist worksteal tests
+	KTRAIN_LIT_OFFLINE=1 KTRAIN_LIT_DATA=$(abspath $(DATA)) $(PY) -m pytest -v --durations=12 tests
 
 # the long runs of what `make test` runs short: property-based fuzzing (tests/test_fuzz.py) with Hypothesis' `fuzz`
 # profile, 1000 random examples a test, failures kept in ~/.cache/ktrain_lit/hypothesis and replayed first; and the

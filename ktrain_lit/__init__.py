@@ -10,19 +10,20 @@ that needs it is imported).
 __version__ = "0.1.0"
 
 __all__ = ['Learner', 'ArrayLearner', 'get_learner', 'release_gpu_memory', 'Predictor', 'get_predictor', 'load_predictor', 'top_losses_explorer',
-           'export_onnx', 'export_tflite', 'export_savedmodel', 'export_tfjs', 'text']
+           'export_onnx', 'export_tflite', 'export_savedmodel', 'export_tfjs', 'distribute', 'text']
 
 def _load():
     "Import the TensorFlow side: the learner, the predictor, and every lesson that adds methods to them (`core.EXTENSIONS`)."
     from importlib import import_module   # not `from . import`: that would ask `__getattr__` for 'text' again
     import_module(f'{__name__}.core').load_extensions()
-    learner, predictor, text, export, tfjs, widgets = (import_module(f'{__name__}.{m}') for m in
-                                                        ('learner', 'predictor', 'text', 'export', 'tfjs', 'widgets'))
+    learner, predictor, text, export, tfjs, widgets, dist = (import_module(f'{__name__}.{m}') for m in
+                                                              ('learner', 'predictor', 'text', 'export', 'tfjs', 'widgets', 'distribute'))
     globals().update(Learner=learner.Learner, ArrayLearner=learner.ArrayLearner, get_learner=learner.get_learner,
                      release_gpu_memory=learner.release_gpu_memory, Predictor=predictor.Predictor,
                      get_predictor=predictor.get_predictor, load_predictor=predictor.load_predictor,
                      top_losses_explorer=widgets.top_losses_explorer, export_onnx=export.export_onnx,
-                     export_tflite=export.export_tflite, export_savedmodel=export.export_savedmodel, export_tfjs=tfjs.export_tfjs, text=text)
+                     export_tflite=export.export_tflite, export_savedmodel=export.export_savedmodel, export_tfjs=tfjs.export_tfjs,
+                     distribute=dist.distribute, text=text)
 
 def __getattr__(name):
     if name in __all__:

@@ -6,7 +6,7 @@ Docs: https://ktrain-lit.github.io/ktrain_lit/batches.html.md"""
 
 # %% ../nbs/07_batches.ipynb #6ff442ed
 from __future__ import annotations
-import math
+import math, itertools
 import numpy as np
 from fastcore.basics import store_attr, patch
 from .core import tf
@@ -72,27 +72,42 @@ class TextBatches:
         batch_size = check_int(batch_size, 'batch_size')
         store_attr('encoded,y,batch_size,maxlen,shuffle,buckets')
         self.lengths = np.array([len(e[0]) for e in encoded])
-        self.rng = np.random.default_rng(seed)
-        self.order = length_batches(self.lengths, batch_size)
+        self.key = int(np.random.default_rng(seed).integers(2**62))   # pass `k` is shuffled by `(key, k)`
+        self.order, self.served = length_batches(self.lengths, batch_size), 0
 
     def __len__(self): return math.ceil(len(self.encoded) / self.batch_size)
 
-    def batches(self):
-        "Index arrays of this pass's batches (fresh pools every call when shuffling)."
-        return length_batches(self.lengths, self.batch_size, True, self.rng) if self.shuffle else self.order
+    def batches(self, k=None): # which pass (`None`: the next one)
+        "Index arrays of pass `k`'s batches: a fresh shuffle of the pools for every pass when shuffling."
+        if not self.shuffle: return self.order
+        if k is None: k, self.served = self.served, self.served + 1
+        return length_batches(self.lengths, self.batch_size, True, np.random.default_rng([self.key, k]))
 
-    def __iter__(self):
-        for idx in self.batches():
-            x = pad_batch([self.encoded[i] for i in idx], bucket_length(self.lengths[idx].max(), self.maxlen, self.buckets))
-            yield (x, self.y[idx]) if self.y is not None else x
+    def padded(self, idx):
+        "The batch of examples `idx`: padded inputs (and their targets)."
+        x = pad_batch([self.encoded[i] for i in idx], bucket_length(self.lengths[idx].max(), self.maxlen, self.buckets))
+        return (x, self.y[idx]) if self.y is not None else x
+
+    def __iter__(self): return map(self.padded, self.batches())
 
 # %% ../nbs/07_batches.ipynb #5ccf489a
+def _spec(tb:TextBatches):
+    "The `tf.data` signature of a batch: the model inputs, and the targets if any."
+    if tb.y is None: return input_specs()
+    y = np.asarray(tb.y)
+    return input_specs(), tf.TensorSpec((None,) + y.shape[1:], tf.as_dtype(y.dtype))
+
 @patch
 def dataset(self:TextBatches):
     "The batches as a `tf.data.Dataset` with a dynamic sequence dimension."
-    spec = input_specs()
-    if self.y is not None:
-        y = np.asarray(self.y)
-        spec = (spec, tf.TensorSpec((None,) + y.shape[1:], tf.as_dtype(y.dtype)))
-    ds = tf.data.Dataset.from_generator(self.__iter__, output_signature=spec)
+    ds = tf.data.Dataset.from_generator(self.__iter__, output_signature=_spec(self))
     return ds.apply(tf.data.experimental.assert_cardinality(len(self))).prefetch(2)
+
+# %% ../nbs/07_batches.ipynb #95bf9f04
+@patch
+def passes(self:TextBatches):
+    "Pass after pass, without end, as training reads them; every iterator starts at pass 0."
+    def stream():
+        for k in itertools.count(): yield from map(self.padded, self.batches(k))
+    ds = tf.data.Dataset.from_generator(stream, output_signature=_spec(self))
+    return ds.apply(tf.data.experimental.assert_cardinality(tf.data.INFINITE_CARDINALITY)).prefetch(2)

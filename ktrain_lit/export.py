@@ -26,9 +26,10 @@ import contextlib, io, logging, shutil, warnings
 # %% auto #0
 __all__ = ['VERIFY_TEXTS', 'FORMATS', 'SAVEDMODEL_TOL', 'ACTIVATION_ATTRS', 'ONNX_TOL', 'QUANTIZED_TOL', 'ONNX_OPSETS',
            'TFLITE_FILE', 'TFLITE_TOL', 'input_signature', 'verify_inputs', 'write_export_info', 'ExportFormat',
-           'check_exportable', 'export_kind', 'export', 'add_export_methods', 'check_graph', 'savedmodel_convert',
-           'savedmodel_verify', 'export_savedmodel', 'quiet_converters', 'erf_gelu', 'swapped_activations', 'erf_gelus',
-           'onnx_convert', 'onnx_verify', 'export_onnx', 'tflite_runner', 'tflite_convert', 'export_tflite']
+           'check_exportable', 'float32_twin', 'export_kind', 'export', 'add_export_methods', 'check_graph',
+           'savedmodel_convert', 'savedmodel_verify', 'export_savedmodel', 'quiet_converters', 'erf_gelu',
+           'swapped_activations', 'erf_gelus', 'onnx_convert', 'onnx_verify', 'export_onnx', 'tflite_runner',
+           'tflite_convert', 'export_tflite']
 
 # %% ../nbs/21_export.ipynb #4ce359c2
 VERIFY_TEXTS = ('A gripping, beautifully acted film.', 'Dull.', 'I expected more from the director, but the last act is superb.',
@@ -67,6 +68,21 @@ def check_exportable(model):
     if not isinstance(model, TransformerClassifier): raise TypeError(f"`model` must be a ktrain_lit transformer model, not {type(model).__name__}.")
     if model.head is None: raise ValueError("`model` has no head yet: train it (or give it `class_names`) before exporting.")
 
+# %% ../nbs/21_export.ipynb #17e98c3c
+def _float32_config(c):
+    "A Keras config with every dtype policy made float32."
+    if isinstance(c, dict):
+        if c.get('class_name') == 'DTypePolicy': return {**c, 'config': {**c['config'], 'name': 'float32'}}
+        return {k: 'float32' if k == 'dtype' and isinstance(v, str) and v.startswith('mixed_') else _float32_config(v) for k, v in c.items()}
+    return [_float32_config(v) for v in c] if isinstance(c, list) else c
+
+def float32_twin(model:TransformerClassifier) -> TransformerClassifier:
+    "`model` if it computes in float32, else a copy with its weights that does."
+    if model.compute_dtype == 'float32': return model
+    twin = type(model).from_config(_float32_config(model.get_config()))
+    twin.set_weights(model.get_weights()); twin.preprocessor = model.preprocessor
+    return twin
+
 # %% ../nbs/21_export.ipynb #2979716f
 def export_kind(format:str) -> str:
     "The kind an export folder's manifest records, e.g. 'ktrain_lit.export.onnx'."
@@ -83,6 +99,7 @@ def export(model:TransformerClassifier, # a trained model
     "Export `model` with its tokenizer into a folder, in `format`, verified against Keras; a failed export leaves nothing."
     if format not in FORMATS: raise ValueError(f"`format` must be one of {sorted(FORMATS)}, not {format!r}.")
     fmt = FORMATS[format]; check_exportable(model); path = check_path(path, 'path')
+    model = float32_twin(model)   # a mixed-precision model is served in float32
     with atomic_folder(path, overwrite, kind=export_kind(format)) as tmp:
         extra = fmt.convert(model, tmp, **options) or {}
         write_export_info(model, tmp, graph=fmt.graph, **extra, **(info or {}))

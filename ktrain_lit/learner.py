@@ -18,8 +18,8 @@ from .models import TextModel, is_text_model, sign_weights, weights_signature, T
 
 # %% auto #0
 __all__ = ['LOSSES', 'METRICS', 'KERAS2_NAMES', 'KERAS_MODEL_FILE', 'check_range', 'model_targets', 'CyclicAdamW',
-           'make_optimizer', 'training_memory', 'available_memory', 'check_memory', 'Learner', 'get_learner',
-           'linear_probe', 'one_cycle', 'momentum_variable', 'release_momentum', 'Schedule', 'OneCycle',
+           'make_optimizer', 'training_memory', 'available_memory', 'check_memory', 'check_replicas', 'Learner',
+           'get_learner', 'linear_probe', 'one_cycle', 'momentum_variable', 'release_momentum', 'Schedule', 'OneCycle',
            'weights_finite', 'AtomicCheckpoint', 'deterministic', 'Progress', 'KeepFinite', 'triangular', 'Plateau',
            'BestWeights', 'ArrayLearner', 'ArrayBatches', 'release_gpu_memory']
 
@@ -134,6 +134,18 @@ def check_memory(model, batch_size:int) -> int:
                       f"for this model, but about {have / 2**30:.1f} GB are free: lower `batch_size` or `maxlen`.")
     return need
 
+# %% ../nbs/13_learner.ipynb #f974a3a0
+def check_replicas(model, batch_size:int) -> int:
+    "Replicas `model` trains on; a `ValueError` unless the global `batch_size` splits evenly between them."
+    s = model.distribute_strategy
+    if isinstance(s, tf.distribute.MultiWorkerMirroredStrategy):
+        raise ValueError("The model was built under MultiWorkerMirroredStrategy, which Keras 3's `fit` cannot train yet (keras-team/keras#20585): "
+                         "build it under `distribute('mirrored')` to train on this machine's devices.")
+    n = s.num_replicas_in_sync
+    if batch_size % n: raise ValueError(f"`batch_size`={batch_size} does not split evenly between the {n} replicas of {type(s).__name__}: "
+                                        f"use a multiple of {n} (it is the global batch; each replica takes `batch_size / {n}`).")
+    return n
+
 # %% ../nbs/13_learner.ipynb #80af324d
 def _check_settings(weight_decay, clipnorm, seed, warm_start) -> tuple:
     "The learner's settings, checked: `(weight_decay, clipnorm, seed)` as Python numbers."
@@ -161,6 +173,7 @@ class Learner:
         store_attr('model,batch_size,eval_batch_size,seed,weight_decay,clipnorm,warm_start')
         self._head_trained, self._initial_weights = False, None
         self.train_data = self.val_data = None
+        self.replicas = check_replicas(model, batch_size)
         if train_data is not None: self.train_data = self._prepare(train_data, 'train_data'); check_memory(model, batch_size)
         if val_data is not None: self.val_data = self._prepare(val_data, 'val_data')
         self.lr_history, self.mom_history, self.history = [], [], None
@@ -181,7 +194,8 @@ def _prepare(self:Learner, data, arg):
 @patch
 def _compile(self:Learner, lr=2e-5):
     task = self.model.task
-    self.model.compile(optimizer=make_optimizer(lr, self.weight_decay, self.clipnorm), loss=LOSSES[task], metrics=METRICS[task])
+    with self.model.distribute_strategy.scope():   # the optimizer's variables beside the model's
+        self.model.compile(optimizer=make_optimizer(lr, self.weight_decay, self.clipnorm), loss=LOSSES[task], metrics=METRICS[task])
 
 @patch
 def batches(self:Learner, data, shuffle=False, batch_size=None):
@@ -295,6 +309,7 @@ def one_cycle(step, # step number, 0-based
 # %% ../nbs/13_learner.ipynb #6001b5cc
 def momentum_variable(opt) -> keras.Variable|None:
     "The variable a schedule sets as `opt`'s momentum: `CyclicAdamW`'s, or the β₁ of another Adam-like optimizer; `None` without β₁ (SGD, RMSprop)."
+    opt = getattr(opt, 'inner_optimizer', opt)   # inside the `LossScaleOptimizer` of a float16 model
     if isinstance(getattr(opt, 'momentum', None), keras.Variable): return opt.momentum
     b = getattr(opt, 'beta_1', None)
     if b is None or isinstance(b, keras.Variable): return b
@@ -304,6 +319,7 @@ def momentum_variable(opt) -> keras.Variable|None:
 
 def release_momentum(opt):
     "Put back a plain number as β₁ of an Adam-like optimizer `momentum_variable` gave a variable (so `model.save` writes a number)."
+    opt = getattr(opt, 'inner_optimizer', opt)
     b = getattr(opt, 'beta_1', None)
     if isinstance(b, keras.Variable) and not isinstance(opt, CyclicAdamW): object.__setattr__(opt, 'beta_1', float(b.numpy()))
 
@@ -489,7 +505,7 @@ def _train(self:Learner, schedule, # steps per epoch -> a `Schedule`
     cbs = [sched, progress, keep, *extra, *([ckpt] if ckpt else []), *user]
     val = self.batches(self.val_data).dataset() if self.val_data is not None else None
     try:
-        self.history = self.model.fit(trn.dataset().repeat(), validation_data=val, epochs=epochs, steps_per_epoch=steps,
+        self.history = self.model.fit(trn.passes(), validation_data=val, epochs=epochs, steps_per_epoch=steps,
                                       callbacks=cbs, class_weight=class_weight, shuffle=False, verbose=verbose)
     except KeyboardInterrupt:
         self.history = self.model.history
@@ -889,7 +905,7 @@ def _compile(self:ArrayLearner, lr=None):
     release_momentum(opt)
     cfg = {**opt.get_config(), 'weight_decay': self.weight_decay, 'clipnorm': self.clipnorm}
     if lr is not None: cfg['learning_rate'] = lr
-    self.model.compile(**{**self.model._compile_config.config, 'optimizer': type(opt).from_config(cfg)})
+    with self.model.distribute_strategy.scope(): self.model.compile(**{**self.model._compile_config.config, 'optimizer': type(opt).from_config(cfg)})
 
 # %% ../nbs/13_learner.ipynb #607df49f
 def _loss_name(loss) -> str: return (loss if isinstance(loss, str) else getattr(loss, 'name', None) or getattr(loss, '__name__', None) or type(loss).__name__).lower()

@@ -175,8 +175,8 @@ class TextModel(keras.Model):
 # %% ../nbs/11_models.ipynb #ae07a417
 @patch
 def make_head(self:TextModel, units:int):
-    "The output layer for `self.task` with `units` outputs."
-    return keras.layers.Dense(units, activation=ACTIVATIONS[self.task], name='head',
+    "The output layer for `self.task` with `units` outputs, computed in float32 whatever the model's precision."
+    return keras.layers.Dense(units, activation=ACTIVATIONS[self.task], name='head', dtype='float32',
                               kernel_initializer=keras.initializers.TruncatedNormal(stddev=0.02))
 
 # %% ../nbs/11_models.ipynb #f3471339
@@ -205,8 +205,9 @@ def set_task(self:TextModel, task='classification', class_names=None):
                              f"build a new model for this data (e.g. `text.transformer(..., class_names=...)`).")
         return self
     self.task, self.class_names = task, class_names
-    self.head = self.make_head(max(1, len(class_names)))
-    self(dummy_inputs())   # build
+    with self.distribute_strategy.scope():   # the head's variables live where the model's do (one device, or mirrored)
+        self.head = self.make_head(max(1, len(class_names)))
+        self(dummy_inputs())   # build
     return self
 
 # %% ../nbs/11_models.ipynb #5c4047d6
@@ -295,14 +296,16 @@ def from_config(cls:TransformerClassifier, config):
 
 # %% ../nbs/11_models.ipynb #d2814e2d
 def tiny_checkpoint(folder, # where to write the preset
-                    num_layers=2, hidden_dim=32, num_heads=2, intermediate_dim=64, seed=0) -> Path:
+                    num_layers=2, hidden_dim=32, num_heads=2, intermediate_dim=64, seed=0,
+                    dropout=0.1, # the backbone's dropout rate (0: a training step is a function of the weights and the batch alone)
+                   ) -> Path:
     "Write a small random-weight BERT (with the bundled vocabulary) as a keras-hub preset folder."
     sizes = {k: check_int(v, k) for k, v in dict(num_layers=num_layers, hidden_dim=hidden_dim, num_heads=num_heads, intermediate_dim=intermediate_dim).items()}
     if sizes['hidden_dim'] % sizes['num_heads']: raise ValueError(f"`hidden_dim`={hidden_dim} must be a multiple of `num_heads`={num_heads}.")
     keras.utils.set_random_seed(check_int(seed, 'seed', 0))
     vocab = resolve_checkpoint()/'vocab.txt'
     tokenizer = keras_hub.models.BertTokenizer(vocabulary=str(vocab), lowercase=True)
-    backbone = keras_hub.models.BertBackbone(vocabulary_size=tokenizer.vocabulary_size(), max_sequence_length=512, **sizes)
+    backbone = keras_hub.models.BertBackbone(vocabulary_size=tokenizer.vocabulary_size(), max_sequence_length=512, dropout=check_rate(dropout, 'dropout'), **sizes)
     folder = Path(folder)
     backbone.save_to_preset(str(folder)); tokenizer.save_to_preset(str(folder))
     return folder
