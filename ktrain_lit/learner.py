@@ -878,7 +878,7 @@ def _prepare(self:ArrayLearner, data, arg) -> dict:
 
 # %% ../nbs/13_learner.ipynb #42ebca56
 class ArrayBatches:
-    "Batches of prepared array data, or the user's own `tf.data.Dataset`: `len`, iteration over `(x, y)` and `dataset()`."
+    "Batches of prepared array data, or the user's own `tf.data.Dataset`: `len`, iteration over `(x, y)`, `dataset()` and `passes()`."
     def __init__(self, data:dict, batch_size:int, shuffle=False, seed=None):
         if 'dataset' in data: self.ds = data['dataset']; return
         ds = tf.data.Dataset.from_tensor_slices((data['x'], data['y']))
@@ -886,6 +886,7 @@ class ArrayBatches:
         self.ds = ds.batch(batch_size)
 
     def dataset(self): return self.ds
+    def passes(self): return self.ds.repeat()   # pass after pass, as training reads them
     def __iter__(self): return ((b[0], b[1]) for b in self.ds)
     def __len__(self):
         n = int(self.ds.cardinality())
