@@ -37,7 +37,9 @@ def main(argv=None):
     ap.add_argument('--precisions', nargs='+', default=['float32', 'mixed_bfloat16'])
     a = ap.parse_args(argv)
     if not (Path(a.data)/'sst2'/'train.tsv').is_file(): sys.exit(f"--data: {a.data}/sst2 must hold train.tsv and dev.tsv")
-    print(subprocess.run(['lscpu'], capture_output=True, text=True).stdout.split('Flags')[0].strip()[-400:])
+    cpu = subprocess.run(['lscpu'], capture_output=True, text=True).stdout
+    model = next((l.split(':', 1)[1].strip() for l in cpu.splitlines() if l.startswith('Model name')), '?')
+    print(f"CPU: {model}; bfloat16 instructions: {' '.join(f for f in ('avx512_bf16', 'amx_bf16') if f in cpu) or 'none'}")
     rows = []
     for precision in a.precisions:   # each in a fresh process: TensorFlow keeps memory, and policies are per process
         r = subprocess.run([sys.executable, '-c', RUN, a.data, precision, str(a.n_train), str(a.epochs)], capture_output=True, text=True)
