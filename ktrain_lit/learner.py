@@ -136,7 +136,7 @@ def check_memory(model, batch_size:int) -> int:
 
 # %% ../nbs/13_learner.ipynb #f974a3a0
 def check_replicas(model, batch_size:int) -> int:
-    "Replicas `model` trains on; a `ValueError` unless the global `batch_size` splits evenly between them."
+    "Replicas `model` trains on (said when there are several); a `ValueError` unless the global `batch_size` splits evenly between them."
     s = model.distribute_strategy
     if isinstance(s, tf.distribute.MultiWorkerMirroredStrategy):
         raise ValueError("The model was built under MultiWorkerMirroredStrategy, which Keras 3's `fit` cannot train yet (keras-team/keras#20585): "
@@ -144,6 +144,7 @@ def check_replicas(model, batch_size:int) -> int:
     n = s.num_replicas_in_sync
     if batch_size % n: raise ValueError(f"`batch_size`={batch_size} does not split evenly between the {n} replicas of {type(s).__name__}: "
                                         f"use a multiple of {n} (it is the global batch; each replica takes `batch_size / {n}`).")
+    if n > 1: print(f"training on {n} replicas ({type(s).__name__}): global batch {batch_size} = {batch_size // n} per replica")
     return n
 
 # %% ../nbs/13_learner.ipynb #80af324d
