@@ -14,7 +14,7 @@ import json, sys, time
 import numpy as np, pandas as pd
 import ktrain_lit as ktrain
 from ktrain_lit import text
-from ktrain_lit.distribute import distribute
+from ktrain_lit.distributed import distribute
 data, precision, n, epochs = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 train = pd.read_csv(f'{data}/sst2/train.tsv', sep='\t', nrows=n); dev = pd.read_csv(f'{data}/sst2/dev.tsv', sep='\t')
 trn, val, preproc = text.texts_from_array(train.sentence, train.label, dev.sentence, dev.label, class_names=['negative', 'positive'],

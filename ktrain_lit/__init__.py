@@ -17,7 +17,7 @@ def _load():
     from importlib import import_module   # not `from . import`: that would ask `__getattr__` for 'text' again
     import_module(f'{__name__}.core').load_extensions()
     learner, predictor, text, export, tfjs, widgets, dist = (import_module(f'{__name__}.{m}') for m in
-                                                              ('learner', 'predictor', 'text', 'export', 'tfjs', 'widgets', 'distribute'))
+                                                              ('learner', 'predictor', 'text', 'export', 'tfjs', 'widgets', 'distributed'))
     globals().update(Learner=learner.Learner, ArrayLearner=learner.ArrayLearner, get_learner=learner.get_learner,
                      release_gpu_memory=learner.release_gpu_memory, Predictor=predictor.Predictor,
                      get_predictor=predictor.get_predictor, load_predictor=predictor.load_predictor,

@@ -119,3 +119,29 @@ def test_targets_and_texts():
     with pytest.raises(ValueError, match=r'`x_train\[1\]` holds a lone surrogate \(U\+D800\)'): text.texts_from_array(['a', 'b\ud800'], [0, 1])
     with pytest.raises(ValueError, match='`random_state` must be None or a non-negative integer'): text.texts_from_array(['a', 'b', 'c'], [0, 1, 1], random_state=1.5)
     with pytest.raises(TypeError, match='`class_names` must be a list of names'): text.texts_from_array(['a', 'b'], [0, 1], class_names='ab')
+
+@pytest.mark.parametrize('call,error,message', [
+    (lambda d: d.get_strategy('mirror'), ValueError, "`strategy` must be one of (None, 'auto', 'mirrored', 'tpu')"),
+    (lambda d: d.get_strategy(['/cpu:0']), TypeError, '`strategy` must be one of'),
+    (lambda d: d.check_precision('fp16'), ValueError, "`precision` must be one of ('float32', 'mixed_bfloat16', 'mixed_float16')"),
+    (lambda d: d.distribute(precision=16).__enter__(), TypeError, '`precision` must be one of'),
+    (lambda d: d.tpu_strategy(), ValueError, 'No TPU is reachable from this machine'),
+    (lambda d: d.read_tf_config('{"cluster": {"worker": ["h:1"]}, "task": {"type": "worker", "index": 1'), ValueError, '`TF_CONFIG` is not valid JSON'),
+    (lambda d: d.read_tf_config('{"cluster": {"worker": ["h:1"]}, "task": {"type": "worker", "index": 3}}'), ValueError, '`index` must be a worker number in 0..0'),
+    (lambda d: d.read_tf_config('{"cluster": {"worker": ["h:1"]}, "task": {"type": "chief", "index": 0}}'), ValueError, "task type must be 'worker'"),
+    (lambda d: d.tf_config(['127.0.0.1:99999'], 0), ValueError, 'port in 1..65535'),
+    (lambda d: d.tf_config([], 0), TypeError, '`workers` must be a non-empty list'),
+    (lambda d: d.scaled_lr(1e-3, 64, 32, rule='square'), ValueError, "`rule` must be 'linear' or 'sqrt'"),
+])
+def test_distribute_arguments(call, error, message):
+    "The distributed-training switches (nbs/26_distributed) refuse bad input by name; a refused block leaves the dtype policy alone."
+    from ktrain_lit import distributed as d
+    from ktrain_lit.core import keras
+    with pytest.raises(error, match=__import__('re').escape(message)): call(d)
+    assert keras.config.dtype_policy().name == 'float32'
+
+def test_distribute_names():
+    "`ktrain.distribute` is the block and `ktrain_lit.distributed` its module, whatever was imported first."
+    import ktrain_lit
+    from ktrain_lit import distributed
+    assert ktrain_lit.distribute is distributed.distribute and ktrain_lit.distributed is distributed

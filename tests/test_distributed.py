@@ -8,7 +8,7 @@ import numpy as np, pytest
 SEED = r'''
 import json, sys
 from pathlib import Path
-from ktrain_lit.distribute import cpu_replicas, distribute
+from ktrain_lit.distributed import cpu_replicas, distribute
 cpu_replicas(2)
 import numpy as np
 import ktrain_lit as ktrain
