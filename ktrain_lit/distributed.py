@@ -9,6 +9,7 @@ from __future__ import annotations
 import os, json, re, contextlib
 import numpy as np
 from .core import tf, keras
+from .texts import check_int, check_number
 
 # %% auto #0
 __all__ = ['STRATEGIES', 'PRECISIONS', 'cpu_replicas', 'scaled_lr', 'bert_params', 'allreduce_bytes', 'local_gpus',
@@ -18,8 +19,7 @@ __all__ = ['STRATEGIES', 'PRECISIONS', 'cpu_replicas', 'scaled_lr', 'bert_params
 # %% ../nbs/26_distributed.ipynb #65fd567f
 def cpu_replicas(n=2): # logical CPU devices to make
     "Split the CPU into `n` logical devices (replicas for `tf.distribute` without accelerators); call before any TensorFlow work."
-    n, cpu = int(n), tf.config.list_physical_devices('CPU')[0]
-    if n < 1: raise ValueError(f"`n` must be a positive number of replicas, not {n}.")
+    n, cpu = check_int(n, 'n'), tf.config.list_physical_devices('CPU')[0]
     have = tf.config.get_logical_device_configuration(cpu)
     if have is not None and len(have) == n: return [d.name for d in tf.config.list_logical_devices('CPU')]
     try: tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * n)
@@ -34,8 +34,8 @@ def scaled_lr(lr, # a learning rate that worked at `base_batch`
               rule='sqrt'): # 'linear' (SGD, Goyal et al. 2017) or 'sqrt' (Adam-type optimizers)
     "A starting learning rate for a global batch of `batch`, scaled from one found at `base_batch`."
     if rule not in ('linear', 'sqrt'): raise ValueError(f"`rule` must be 'linear' or 'sqrt', not {rule!r}.")
-    k = batch / base_batch
-    return lr * (k if rule == 'linear' else k ** 0.5)
+    k = check_int(batch, 'batch') / check_int(base_batch, 'base_batch')
+    return check_number(lr, 'lr') * (k if rule == 'linear' else k ** 0.5)
 
 # %% ../nbs/26_distributed.ipynb #797d44c8
 def bert_params(vocab=30522, hidden=768, layers=12, intermediate=3072, positions=512, segments=2, pooler=True) -> int:
