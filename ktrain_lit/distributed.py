@@ -12,20 +12,24 @@ from .core import tf, keras
 from .texts import check_int, check_number
 
 # %% auto #0
-__all__ = ['STRATEGIES', 'PRECISIONS', 'cpu_replicas', 'scaled_lr', 'bert_params', 'allreduce_bytes', 'local_gpus',
-           'replica_devices', 'get_strategy', 'tpu_strategy', 'tf_config', 'read_tf_config', 'check_precision',
-           'distribute']
+__all__ = ['STRATEGIES', 'PRECISIONS', 'logical_devices', 'cpu_replicas', 'scaled_lr', 'bert_params', 'allreduce_bytes',
+           'local_gpus', 'replica_devices', 'get_strategy', 'tpu_strategy', 'tf_config', 'read_tf_config',
+           'check_precision', 'distribute']
 
 # %% ../nbs/26_distributed.ipynb #65fd567f
+def logical_devices(kind='CPU') -> list:
+    "Names of this process's logical devices of `kind` ('CPU' or 'GPU')."
+    return [d.name for d in tf.config.list_logical_devices(kind)]
+
 def cpu_replicas(n=2): # logical CPU devices to make
     "Split the CPU into `n` logical devices (replicas for `tf.distribute` without accelerators); call before any TensorFlow work."
     n, cpu = check_int(n, 'n'), tf.config.list_physical_devices('CPU')[0]
     have = tf.config.get_logical_device_configuration(cpu)
-    if have is not None and len(have) == n: return [d.name for d in tf.config.list_logical_devices('CPU')]
+    if have is not None and len(have) == n: return logical_devices()
     try: tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * n)
-    except RuntimeError: raise RuntimeError(f"TensorFlow has already started, with {len(tf.config.list_logical_devices('CPU'))} CPU device(s): "
+    except RuntimeError: raise RuntimeError(f"TensorFlow has already started, with {len(logical_devices())} CPU device(s): "
                                             f"call `cpu_replicas({n})` first thing after import (restart the kernel).") from None
-    return [d.name for d in tf.config.list_logical_devices('CPU')]
+    return logical_devices()
 
 # %% ../nbs/26_distributed.ipynb #e03b716b
 def scaled_lr(lr, # a learning rate that worked at `base_batch`
@@ -52,13 +56,13 @@ def allreduce_bytes(params:int, replicas:int, bytes_per_number=4) -> int:
 # %% ../nbs/26_distributed.ipynb #ce8d41ff
 def local_gpus() -> list:
     "Names of this machine's GPUs."
-    return [d.name for d in tf.config.list_logical_devices('GPU')]
+    return logical_devices('GPU')
 
 def replica_devices(kind='auto', gpus=None) -> list|None:
     "Devices to mirror over for `kind` ('auto' or 'mirrored'), or `None` for the default strategy."
     gpus = local_gpus() if gpus is None else gpus
     if len(gpus) > 1 or (kind == 'mirrored' and gpus): return list(gpus)
-    if kind == 'mirrored': return [d.name for d in tf.config.list_logical_devices('CPU')]
+    if kind == 'mirrored': return logical_devices()
     return None
 
 # %% ../nbs/26_distributed.ipynb #fe7150ce

@@ -18,7 +18,7 @@ import ktrain_lit.io
 from .io import atomic_folder, write_manifest, check_path
 from .texts import check_int
 from .compat import single_copy_variables
-from .predictor import Predictor, INFO_FILE, check_verbose
+from .predictor import Predictor, INFO_FILE, check_verbose, inference_copy
 import ktrain_lit.onnx_predictor
 from .onnx_predictor import OnnxPredictor, ONNX_FILE, TOKENIZER_JSON, onnx_session
 import contextlib, io, logging, shutil, warnings
@@ -78,10 +78,7 @@ def _float32_config(c):
 
 def float32_twin(model:TransformerClassifier) -> TransformerClassifier:
     "`model` if it computes in float32, else a copy with its weights that does."
-    if model.compute_dtype == 'float32': return model
-    twin = type(model).from_config(_float32_config(model.get_config()))
-    twin.set_weights(model.get_weights()); twin.preprocessor = model.preprocessor
-    return twin
+    return model if model.compute_dtype == 'float32' else inference_copy(model, _float32_config(model.get_config()))
 
 # %% ../nbs/21_export.ipynb #2979716f
 def export_kind(format:str) -> str:

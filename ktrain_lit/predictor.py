@@ -172,9 +172,11 @@ def predict(self:Predictor, texts, # one text, or a list / array / Series / iter
 # %% ../nbs/16_predictor.ipynb #63b0c145
 FORMAT, FORMAT_VERSION, MODEL_FILE, INFO_FILE = 'ktrain_lit.predictor', 3, 'model.keras', 'ktrain_lit.json'   # 2: tokenizer.json, 3: manifest
 
-def inference_copy(model:TextModel) -> TextModel:
+def inference_copy(model:TextModel,
+                   config:dict=None, # the config to build the copy from (default: `model`'s own)
+                  ) -> TextModel:
     "A copy of `model` with the same weights and no optimizer: what gets saved."
-    m = type(model).from_config(model.get_config())
+    m = type(model).from_config(config or model.get_config())
     m.set_weights(model.get_weights())
     m.preprocessor = model.preprocessor
     return m
