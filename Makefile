@@ -10,7 +10,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.ktrain_lit-installed
 
-.PHONY: demo test tfjs sync check clean-venv
+.PHONY: demo test tfjs bench sync check clean-venv
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ test: $(STAMP) tfjs
 .PHONY: fuzz
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz KTRAIN_LIT_KILLS=200 KTRAIN_LIT_OFFLINE=1 KTRAIN_LIT_DATA=$(abspath $(DATA)) $(PY) -m pytest -v -s --hypothesis-show-statistics tests/test_fuzz.py tests/test_crash_safety.py
+
+# this library beside ktrain 0.41.4 and Hugging Face transformers on one protocol, one run, this machine (bench/peers.py);
+# the peers' environments are built once under ~/.cache/ktrain_lit/peers (about 5 GB). The table goes into README.md
+bench: $(STAMP)
+	$(PY) bench/peers.py --data $(DATA) --write
+	$(PY) tools/make_readme.py
 
 # notebooks, generated modules and README agree: cleaning, exporting and writing the README change nothing
 sync: $(STAMP)

@@ -45,7 +45,7 @@ def data_dir() -> Path:
     return Path('../shared/data')
 
 # %% ../nbs/00_core.ipynb #6d84bf16
-EXTENSIONS = ('evaluation', 'lr_finder', 'predictor', 'explain', 'widgets', 'export', 'tfjs')   # lessons that add methods
+EXTENSIONS = ('evaluation', 'lr_finder', 'predictor', 'explain', 'widgets', 'export', 'tfjs', 'distributed')   # lessons that add methods (or training loops)
 _extended = []
 
 def load_extensions() -> bool:

@@ -6,15 +6,23 @@ Docs: https://ktrain-lit.github.io/ktrain_lit/distributed.html.md"""
 
 # %% ../nbs/26_distributed.ipynb #6e4296a1
 from __future__ import annotations
-import os, json, re, contextlib
+import os, json, re, math, shutil, itertools, contextlib
+from pathlib import Path
+from typing import Iterator
 import numpy as np
+from fastcore.basics import patch
 from .core import tf, keras
 from .texts import check_int, check_number
+from .io import atomic_folder, verify_folder, read_manifest
+from .batches import TextBatches, pad_batch
+from .learner import Schedule, FIT_LOOPS, BATCH_STEPS
 
 # %% auto #0
-__all__ = ['STRATEGIES', 'PRECISIONS', 'logical_devices', 'cpu_replicas', 'scaled_lr', 'bert_params', 'allreduce_bytes',
-           'local_gpus', 'replica_devices', 'get_strategy', 'tpu_strategy', 'tf_config', 'read_tf_config',
-           'check_precision', 'distribute']
+__all__ = ['STRATEGIES', 'PRECISIONS', 'LOSS_CLASSES', 'METRIC_NAMES', 'BACKUP', 'logical_devices', 'cpu_replicas', 'scaled_lr',
+           'bert_params', 'allreduce_bytes', 'local_gpus', 'replica_devices', 'get_strategy', 'tpu_strategy',
+           'tf_config', 'read_tf_config', 'check_precision', 'distribute', 'replica_share', 'distribute_batch',
+           'batch_stream', 'example_metric', 'dense', 'step_functions', 'learner_steps', 'class_weight_array',
+           'is_chief', 'TrainingBackup', 'train_across_workers', 'train_batch_across_workers']
 
 # %% ../nbs/26_distributed.ipynb #65fd567f
 def logical_devices(kind='CPU') -> list:
@@ -66,15 +74,16 @@ def replica_devices(kind='auto', gpus=None) -> list|None:
     return None
 
 # %% ../nbs/26_distributed.ipynb #fe7150ce
-STRATEGIES = (None, 'auto', 'mirrored', 'tpu')
+STRATEGIES = (None, 'auto', 'mirrored', 'tpu', 'multi_worker')
 
-def get_strategy(strategy=None): # `None`, 'auto', 'mirrored', 'tpu' or a `tf.distribute.Strategy`
+def get_strategy(strategy=None): # one of `STRATEGIES` or a `tf.distribute.Strategy`
     "The `tf.distribute.Strategy` that `strategy` names."
     if isinstance(strategy, tf.distribute.Strategy): return strategy
     if strategy is not None and not isinstance(strategy, str):
         raise TypeError(f"`strategy` must be one of {STRATEGIES} or a `tf.distribute.Strategy`, not {type(strategy).__name__}.")
     if strategy not in STRATEGIES: raise ValueError(f"`strategy` must be one of {STRATEGIES} or a `tf.distribute.Strategy`, not {strategy!r}.")
     if strategy == 'tpu': return tpu_strategy()
+    if strategy == 'multi_worker': read_tf_config(); return tf.distribute.MultiWorkerMirroredStrategy()   # `TF_CONFIG` checked first
     devices = None if strategy is None else replica_devices(strategy)
     return tf.distribute.MirroredStrategy(devices) if devices else tf.distribute.get_strategy()
 
@@ -145,3 +154,183 @@ def distribute(strategy=None, # `None`, 'auto', 'mirrored', 'tpu' or a `tf.distr
     try:
         with s.scope(): yield s
     finally: keras.config.set_dtype_policy(before)
+
+# %% ../nbs/26_distributed.ipynb #f32153e3
+def replica_share(x:dict, y, # a padded global batch: model inputs and targets
+                  r:int, replicas:int, # which replica, of how many
+                  weights=None): # loss weight of each class, or `None`
+    "Replica `r`'s rows of a global batch: inputs, targets, loss weights, real-row mask and the global batch's size."
+    n = len(y); b = math.ceil(n / replicas)
+    rows = np.arange(r * b, min((r + 1) * b, n))
+    real = len(rows) > 0
+    rows, mask = (rows if real else np.arange(1)), np.full(max(len(rows), 1), float(real), 'float32')
+    w = mask if weights is None else weights[np.asarray(y)[rows].astype(int)] * mask
+    return {k: v[rows] for k, v in x.items()}, np.asarray(y)[rows], w.astype('float32'), mask, np.float32(n)
+
+# %% ../nbs/26_distributed.ipynb #58d8596f
+def distribute_batch(strategy, x:dict, y, weights=None):
+    "A global batch as per-replica values: each replica (on whichever worker it is) its share."
+    R = strategy.num_replicas_in_sync
+    return strategy.experimental_distribute_values_from_function(lambda ctx: replica_share(x, y, ctx.replica_id_in_sync_group, R, weights))
+
+def batch_stream(tb:TextBatches, start=0) -> Iterator: # `start`: global batches to skip (where a restored backup left off)
+    "The padded global batches training reads, pass after pass, from batch `start` on."
+    return map(tb.padded, itertools.islice((idx for k in itertools.count() for idx in tb.batches(k)), start, None))
+
+# %% ../nbs/26_distributed.ipynb #63e46ba3
+LOSS_CLASSES = {'classification': keras.losses.SparseCategoricalCrossentropy, 'multilabel': keras.losses.BinaryCrossentropy,
+                'regression': keras.losses.MeanSquaredError}   # the learner's losses (`LOSSES`), per example
+METRIC_NAMES = {'classification': 'accuracy', 'multilabel': 'binary_accuracy', 'regression': 'mae'}   # as `TASK_METRICS` logs them
+
+def example_metric(task:str, y, out):
+    "Each example's value of the metric the learner compiles for `task`: accuracy, binary accuracy, absolute error."
+    if task == 'classification': return tf.cast(tf.equal(tf.argmax(out, -1), tf.cast(tf.reshape(y, [-1]), tf.int64)), tf.float32)
+    y = tf.cast(y, out.dtype)
+    if task == 'multilabel': return tf.reduce_mean(tf.cast(tf.equal(tf.cast(out > 0.5, out.dtype), y), tf.float32), -1)
+    return tf.reshape(tf.abs(tf.reshape(out, tf.shape(y)) - y), [-1])
+
+# %% ../nbs/26_distributed.ipynb #b9604803
+def dense(g, v):
+    "The gradient `g` of variable `v` as a dense tensor of `v`'s shape: the embeddings' sparse gradients differ in shape between shares."
+    return tf.math.unsorted_segment_sum(g.values, g.indices, v.shape[0]) if isinstance(g, tf.IndexedSlices) else g
+
+def step_functions(model) -> tuple:
+    "A distributed training step and evaluation step for `model`: each returns the sums over all replicas of loss, metric and examples."
+    s, opt, task, loss_of = model.distribute_strategy, model.optimizer, model.task, LOSS_CLASSES[model.task](reduction=None)
+    def train(x, y, w, mask, n):
+        with tf.GradientTape() as tape:
+            out = model(x, training=True)
+            loss = tf.reduce_sum(loss_of(y, out) * w) / n   # this replica's part of the global batch's mean
+            scaled = opt.scale_loss(loss)   # float16: multiplied by the loss scale (`apply_gradients` divides it back)
+        grads = tape.gradient(scaled, model.trainable_variables)
+        opt.apply_gradients(zip([dense(g, v) for g, v in zip(grads, model.trainable_variables)], model.trainable_variables))
+        return loss * n, tf.reduce_sum(example_metric(task, y, out) * mask), tf.reduce_sum(mask)
+    def evaluate(x, y, w, mask, n):
+        out = model(x, training=False)
+        return tf.reduce_sum(loss_of(y, out) * mask), tf.reduce_sum(example_metric(task, y, out) * mask), tf.reduce_sum(mask)
+    def summed(f): return tf.function(lambda batch: [s.reduce('SUM', v, axis=None) for v in s.run(f, args=batch)], reduce_retracing=True)
+    return summed(train), summed(evaluate)
+
+# %% ../nbs/26_distributed.ipynb #5aa5249f
+def learner_steps(learner) -> tuple:
+    "The learner's `step_functions`, made once for its model's optimizer (again after a `compile` replaced it), which is built first."
+    model = learner.model
+    cached = getattr(learner, '_worker_steps', None)
+    if cached is None or cached[0] is not model.optimizer:
+        with model.distribute_strategy.scope(): model.optimizer.build(model.trainable_variables)
+        learner._worker_steps = cached = (model.optimizer, step_functions(model))
+    return cached[1]
+
+def class_weight_array(learner, class_weight:dict|None) -> np.ndarray|None:
+    "The `{class index: weight}` the learner makes of `class_weight`, as one weight per class."
+    return None if class_weight is None else np.array([class_weight.get(i, 1.) for i in range(len(learner.class_names))], 'float32')
+
+# %% ../nbs/26_distributed.ipynb #84ae5d2b
+def is_chief(strategy) -> bool:
+    "Whether this process writes what a job keeps (checkpoints, backups): worker 0 of a multi-worker job; always otherwise."
+    return strategy.extended.should_checkpoint
+
+BACKUP = 'training-backup'   # the kind its manifest records
+
+class TrainingBackup(keras.callbacks.Callback):
+    "Fault tolerance for multi-worker training: the chief backs up weights, optimizer and position; a restarted job resumes there."
+    def __init__(self, folder, # a folder every worker can read (shared storage when the workers are on several machines)
+                 every=None): # steps between backups (`None`: at the end of each epoch only)
+        super().__init__()
+        if not isinstance(folder, (str, os.PathLike)) or not str(folder).strip(): raise TypeError(f"`folder` must be a folder path, not {folder!r}.")
+        self.folder, self.every, self.step, self.plan = Path(folder).expanduser(), None if every is None else check_int(every, 'every'), 0, {}
+
+    def on_train_batch_end(self, batch, logs=None):
+        self.step += 1
+        if self.every and self.step % self.every == 0: self.save()
+
+    def on_epoch_end(self, epoch, logs=None): self.save()
+
+# %% ../nbs/26_distributed.ipynb #eb28c79d
+@patch
+def save(self:TrainingBackup):
+    "Write the backup (the chief only), replacing the previous one in one rename."
+    m = self.model
+    if not is_chief(m.distribute_strategy): return
+    with atomic_folder(self.folder, kind=BACKUP) as tmp:
+        np.savez(tmp/'state.npz', *m.get_weights(), *[v.numpy() for v in m.optimizer.variables])
+        (tmp/'progress.json').write_text(json.dumps({'step': self.step, **self.plan}))
+
+@patch
+def _ours(self:TrainingBackup) -> bool: return (read_manifest(self.folder) or {}).get('kind') == BACKUP
+
+@patch
+def on_train_end(self:TrainingBackup, logs=None):
+    "The run is over: the chief removes its backup."
+    if is_chief(self.model.distribute_strategy) and self._ours(): shutil.rmtree(self.folder)
+
+# %% ../nbs/26_distributed.ipynb #dad3bc0b
+@patch
+def restore(self:TrainingBackup, plan:dict) -> int: # the run's shape: epochs, steps per epoch, batch size, examples
+    "Load the backup if there is one (weights, optimizer state): the global step to resume from, 0 without one."
+    self.plan, m = plan, self.model
+    if not self.folder.exists(): return 0
+    if not self._ours(): raise FileExistsError(f"`folder` {self.folder} exists and is not a training backup: choose another folder.")
+    verify_folder(self.folder, BACKUP)
+    done = json.loads((self.folder/'progress.json').read_text())
+    if (was := {k: done.get(k) for k in plan}) != plan:
+        raise ValueError(f"The backup in {self.folder} is of another run ({was}; this one: {plan}): pass another `folder`, or delete it.")
+    with np.load(self.folder/'state.npz', allow_pickle=False) as z: arrays = [z[f'arr_{i}'] for i in range(len(z.files))]
+    n = len(m.get_weights())
+    m.set_weights(arrays[:n])
+    for v, a in zip(m.optimizer.variables, arrays[n:]): v.assign(a)
+    self.step = done['step']
+    return self.step
+
+# %% ../nbs/26_distributed.ipynb #d6c5cb44
+def _start(learner, trn:TextBatches, callbacks:list, epochs:int, steps:int) -> int:
+    "Restore a `TrainingBackup` among `callbacks` if it has one, and point the schedule there: the global step to start at."
+    backup = next((c for c in callbacks if isinstance(c, TrainingBackup)), None)
+    if backup: backup.set_model(learner.model)
+    plan = dict(epochs=epochs, steps_per_epoch=steps, batch_size=trn.batch_size, examples=len(trn.encoded))
+    start = backup.restore(plan) if backup else 0
+    for c in callbacks:
+        if isinstance(c, Schedule): c.step = start
+    return start
+
+def _evaluate(strategy, eval_step, val:TextBatches, name:str) -> dict:
+    "Validation logs, as `fit` names them, from every replica's share of every validation batch."
+    v = np.sum([[float(t) for t in eval_step(distribute_batch(strategy, x, y))] for x, y in val], 0)
+    return {'val_loss': v[0] / v[2], f'val_{name}': v[1] / v[2]}
+
+# %% ../nbs/26_distributed.ipynb #6204aa79
+def train_across_workers(learner, trn, val, epochs:int, steps_per_epoch:int, callbacks:list, class_weight=None, verbose=1):
+    "The learner's training loop for a model built under `MultiWorkerMirroredStrategy`: `fit`'s job, a step at a time."
+    model, s = learner.model, learner.model.distribute_strategy
+    if not isinstance(trn, TextBatches): raise ValueError("Training on several workers is for this library's text models: for another Keras model, "
+                                                         "write a training loop under `strategy.run`.")
+    (train_step, eval_step), weights = learner_steps(learner), class_weight_array(learner, class_weight)
+    start, name, chief = _start(learner, trn, callbacks, epochs, steps_per_epoch), METRIC_NAMES[model.task], is_chief(s)
+    data = batch_stream(trn, start)
+    cbs = keras.callbacks.CallbackList(callbacks, add_history=True, add_progbar=bool(verbose and chief), model=model,
+                                       verbose=verbose if chief else 0, epochs=epochs, steps=steps_per_epoch)
+    model.stop_training, logs = False, {}
+    cbs.on_train_begin()
+    for epoch in range(start // steps_per_epoch, epochs):
+        cbs.on_epoch_begin(epoch); sums = np.zeros(3)
+        for b in range(start % steps_per_epoch if epoch == start // steps_per_epoch else 0, steps_per_epoch):
+            cbs.on_train_batch_begin(b)
+            sums += [float(v) for v in train_step(distribute_batch(s, *next(data), weights))]
+            logs = {'loss': sums[0] / sums[2], name: sums[1] / sums[2]}
+            cbs.on_train_batch_end(b, logs)
+            if model.stop_training: break
+        if val is not None: logs.update(_evaluate(s, eval_step, val, name))
+        cbs.on_epoch_end(epoch, logs)
+        if model.stop_training: break
+    cbs.on_train_end(logs)
+    return model.history
+
+# %% ../nbs/26_distributed.ipynb #cdf29ccd
+def train_batch_across_workers(learner, x:dict, y, class_weight=None) -> float:
+    "One training step on the global batch `(x, y)`, on every worker (what `lr_find` takes): the batch's loss."
+    s = learner.model.distribute_strategy
+    loss, _, n = learner_steps(learner)[0](distribute_batch(s, x, y, class_weight_array(learner, class_weight)))
+    return float(loss) / float(n)
+
+FIT_LOOPS[tf.distribute.MultiWorkerMirroredStrategy] = train_across_workers
+BATCH_STEPS[tf.distribute.MultiWorkerMirroredStrategy] = train_batch_across_workers

@@ -10,18 +10,18 @@ import gc, math, os, tempfile, warnings
 from pathlib import Path
 import numpy as np, psutil
 from fastcore.basics import store_attr, patch, listify
-from .core import tf, keras, lazy_methods
+from .core import tf, keras, lazy_methods, load_extensions
 from .io import atomic_file, atomic_folder
 from .texts import WordIds, check_texts, encode_labels, check_int, check_number
 from .batches import TextBatches
 from .models import TextModel, is_text_model, sign_weights, weights_signature, TASK_METRICS
 
 # %% auto #0
-__all__ = ['LOSSES', 'METRICS', 'KERAS2_NAMES', 'KERAS_MODEL_FILE', 'check_range', 'model_targets', 'CyclicAdamW',
-           'make_optimizer', 'training_memory', 'available_memory', 'check_memory', 'check_replicas', 'Learner',
-           'get_learner', 'linear_probe', 'one_cycle', 'momentum_variable', 'release_momentum', 'Schedule', 'OneCycle',
-           'weights_finite', 'AtomicCheckpoint', 'deterministic', 'Progress', 'KeepFinite', 'triangular', 'Plateau',
-           'BestWeights', 'ArrayLearner', 'ArrayBatches', 'release_gpu_memory']
+__all__ = ['LOSSES', 'METRICS', 'FIT_LOOPS', 'BATCH_STEPS', 'KERAS2_NAMES', 'KERAS_MODEL_FILE', 'check_range', 'model_targets',
+           'CyclicAdamW', 'make_optimizer', 'training_memory', 'available_memory', 'check_memory', 'check_replicas',
+           'Learner', 'get_learner', 'linear_probe', 'one_cycle', 'momentum_variable', 'release_momentum', 'Schedule',
+           'OneCycle', 'weights_finite', 'AtomicCheckpoint', 'deterministic', 'Progress', 'KeepFinite', 'triangular',
+           'Plateau', 'BestWeights', 'ArrayLearner', 'ArrayBatches', 'release_gpu_memory']
 
 # %% ../nbs/13_learner.ipynb #970c1a8b
 def check_range(v, # the value given
@@ -138,9 +138,6 @@ def check_memory(model, batch_size:int) -> int:
 def check_replicas(model, batch_size:int) -> int:
     "Replicas `model` trains on (said when there are several); a `ValueError` unless the global `batch_size` splits evenly between them."
     s = model.distribute_strategy
-    if isinstance(s, tf.distribute.MultiWorkerMirroredStrategy):
-        raise ValueError("The model was built under MultiWorkerMirroredStrategy, which Keras 3's `fit` cannot train yet (keras-team/keras#20585): "
-                         "build it under `distribute('mirrored')` to train on this machine's devices.")
     n = s.num_replicas_in_sync
     if batch_size % n: raise ValueError(f"`batch_size`={batch_size} does not split evenly between the {n} replicas of {type(s).__name__}: "
                                         f"use a multiple of {n} (it is the global batch; each replica takes `batch_size / {n}`).")
@@ -385,6 +382,7 @@ def _refuse_foreign(self:AtomicCheckpoint):
 
 @patch
 def on_epoch_end(self:AtomicCheckpoint, epoch, logs=None):
+    if not self.model.distribute_strategy.extended.should_checkpoint: return   # a multi-worker job: the chief alone writes
     if not math.isfinite((logs or {}).get('loss', 0.)) or not weights_finite(self.model): return   # a diverged epoch: nothing to keep
     final = self.folder/f'weights-{epoch + 1:02d}.weights.h5'
     with atomic_file(final) as tmp: self.model.save_weights(tmp, overwrite=True); sign_weights(tmp)
@@ -490,6 +488,25 @@ def _check_callbacks(callbacks) -> list:
     if bad: raise TypeError(f"`callbacks` must be Keras callbacks (instances of `keras.callbacks.Callback`), not {bad}.")
     return cbs
 
+# %% ../nbs/13_learner.ipynb #6bcea1c8
+FIT_LOOPS = {}   # strategy class -> the training loop a later lesson gives it, `loop(learner, train_batches, val_batches, **fit_args)`
+BATCH_STEPS = {}   # strategy class -> its one-batch training step, `step(learner, x, y, class_weight) -> loss`
+
+@patch
+def _fit(self:Learner, trn, val, **kw):
+    "Keras' `fit` on the training passes, or the loop registered in `FIT_LOOPS` for the model's kind of strategy."
+    load_extensions()   # the lessons that register loops
+    loop = FIT_LOOPS.get(type(self.model.distribute_strategy))
+    if loop: return loop(self, trn, val, **kw)
+    return self.model.fit(trn.passes(), validation_data=None if val is None else val.dataset(), shuffle=False, **kw)
+
+@patch
+def _train_batch(self:Learner, x, y, class_weight=None) -> float:
+    "One training step on one batch, its loss: Keras' `train_on_batch`, or the step registered in `BATCH_STEPS`."
+    load_extensions()
+    step = BATCH_STEPS.get(type(self.model.distribute_strategy))
+    return step(self, x, y, class_weight) if step else float(self.model.train_on_batch(x, y, class_weight=class_weight, return_dict=True)['loss'])
+
 # %% ../nbs/13_learner.ipynb #2944717f
 @patch
 def _train(self:Learner, schedule, # steps per epoch -> a `Schedule`
@@ -504,10 +521,8 @@ def _train(self:Learner, schedule, # steps per epoch -> a `Schedule`
     steps = steps or len(trn)
     sched, progress, keep = schedule(steps), Progress(), KeepFinite()
     cbs = [sched, progress, keep, *extra, *([ckpt] if ckpt else []), *user]
-    val = self.batches(self.val_data).dataset() if self.val_data is not None else None
-    try:
-        self.history = self.model.fit(trn.passes(), validation_data=val, epochs=epochs, steps_per_epoch=steps,
-                                      callbacks=cbs, class_weight=class_weight, shuffle=False, verbose=verbose)
+    val = self.batches(self.val_data) if self.val_data is not None else None
+    try: self.history = self._fit(trn, val, epochs=epochs, steps_per_epoch=steps, callbacks=cbs, class_weight=class_weight, verbose=verbose)
     except KeyboardInterrupt:
         self.history = self.model.history
         warnings.warn(_interrupted(progress, ckpt)); return self.history

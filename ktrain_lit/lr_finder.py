@@ -170,7 +170,7 @@ def _range_test(self:Learner, trn, finder:LRFinder, max_batches:int, class_weigh
         for x, y in trn:
             lr = finder.lr
             opt.learning_rate.assign(lr)
-            loss = self.model.train_on_batch(x, y, class_weight=class_weight, return_dict=True)['loss']
+            loss = self._train_batch(x, y, class_weight)
             if not finder.record(float(loss)) and len(finder) >= max_batches: finder.stop_reason = f'{max_batches} batches done'
             bar.update(len(finder), [('lr', lr), ('loss', finder.losses[-1] if finder.losses else loss)])
             if finder.stop_reason: break

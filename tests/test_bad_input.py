@@ -121,7 +121,7 @@ def test_targets_and_texts():
     with pytest.raises(TypeError, match='`class_names` must be a list of names'): text.texts_from_array(['a', 'b'], [0, 1], class_names='ab')
 
 @pytest.mark.parametrize('call,error,message', [
-    (lambda d: d.get_strategy('mirror'), ValueError, "`strategy` must be one of (None, 'auto', 'mirrored', 'tpu')"),
+    (lambda d: d.get_strategy('mirror'), ValueError, "`strategy` must be one of (None, 'auto', 'mirrored', 'tpu', 'multi_worker')"),
     (lambda d: d.get_strategy(['/cpu:0']), TypeError, '`strategy` must be one of'),
     (lambda d: d.check_precision('fp16'), ValueError, "`precision` must be one of ('float32', 'mixed_bfloat16', 'mixed_float16')"),
     (lambda d: d.distribute(precision=16).__enter__(), TypeError, '`precision` must be one of'),
@@ -132,6 +132,8 @@ def test_targets_and_texts():
     (lambda d: d.tf_config(['127.0.0.1:99999'], 0), ValueError, 'port in 1..65535'),
     (lambda d: d.tf_config([], 0), TypeError, '`workers` must be a non-empty list'),
     (lambda d: d.scaled_lr(1e-3, 64, 32, rule='square'), ValueError, "`rule` must be 'linear' or 'sqrt'"),
+    (lambda d: d.TrainingBackup(''), TypeError, '`folder` must be a folder path'),
+    (lambda d: d.TrainingBackup('backup', every=0), ValueError, '`every` must be'),
 ])
 def test_distribute_arguments(call, error, message):
     "The distributed-training switches (nbs/26_distributed) refuse bad input by name; a refused block leaves the dtype policy alone."

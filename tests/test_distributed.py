@@ -51,3 +51,80 @@ def test_seed_workflow_distributed(tmp_path, strategy, precision):
     assert np.sum(out['cm']) == 32 and out['answer'][0] in ('pos', 'neg')
     # the exports serve the float32 weights the mixed model keeps; the Keras predictor computes in bfloat16 (2-3 digits)
     assert out['onnx'] < 2e-2 and out['tfjs'] < 2e-2, out
+
+
+# --- several workers: two real processes on 127.0.0.1 (tests/fixtures/multi_worker.py) ---
+import signal, socket, time
+import pandas as pd
+from pathlib import Path
+from ktrain_lit.distributed import tf_config
+from ktrain_lit.models import tiny_checkpoint, weights_signature, check_signed
+from ktrain_lit.core import data_dir
+
+WORKER = Path(__file__).parent/'fixtures'/'multi_worker.py'
+STEPS = 16   # 8 a epoch, 2 epochs
+
+def _free_port() -> int:
+    with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
+
+def _job(folder:Path, tiny:Path, pace=0.0, kill_after=None, deadline=150):
+    """Run two workers to the end, restarting a worker that fails as a cluster manager would (at most twice); with `kill_after`,
+    SIGKILL worker 1 once it has trained that many steps. Every process ends within `deadline` seconds. Returns the restarts."""
+    workers, restarts, killed, t0 = [f'127.0.0.1:{_free_port()}' for _ in range(2)], [0, 0], False, time.time()
+    def start(i):
+        env = {**os.environ, 'TF_CONFIG': tf_config(workers, i)}
+        return subprocess.Popen([sys.executable, str(WORKER), str(folder), str(tiny), str(pace)], env=env,
+                                stdout=open(folder/f'out-{i}.txt', 'a'), stderr=subprocess.STDOUT)
+    procs = [start(0), start(1)]
+    try:
+        while any(p.poll() != 0 for p in procs):
+            assert time.time() - t0 < deadline, f'the workers did not finish in {deadline} s'
+            time.sleep(0.2)
+            log = folder/'steps-1.log'
+            if kill_after and not killed and log.exists() and len(log.read_text().splitlines()) >= kill_after:
+                procs[1].send_signal(signal.SIGKILL); procs[1].wait(); killed = True
+            for i, p in enumerate(procs):
+                if p.poll() not in (None, 0):
+                    assert restarts[i] < 2, (folder/f'out-{i}.txt').read_text()[-3000:]
+                    procs[i], restarts[i] = start(i), restarts[i] + 1
+    finally:
+        for p in procs:
+            if p.poll() is None: p.kill(); p.wait()
+    return restarts
+
+def _weights(f): 
+    with np.load(f) as z: return [z[k] for k in sorted(z.files, key=lambda k: int(k.split('_')[1]))]
+
+def test_two_workers_train_together_and_resume_after_a_kill(tmp_path):
+    tiny = tiny_checkpoint(tmp_path/'tiny', dropout=0.0)
+    # 1. two workers train together: the same weights and logs on both; checkpoints written by the chief alone
+    (a := tmp_path/'whole').mkdir()
+    assert _job(a, tiny) == [0, 0]
+    for w0, w1 in zip(_weights(a/'weights-0.npz'), _weights(a/'weights-1.npz')): np.testing.assert_array_equal(w0, w1)
+    assert json.loads((a/'done-0.json').read_text()) == json.loads((a/'done-1.json').read_text())
+    ckpts = sorted((a/'checkpoints-0').iterdir())
+    assert [p.name for p in ckpts] == ['weights-01.weights.h5', 'weights-02.weights.h5'] and not any((a/'checkpoints-1').iterdir())
+    for p in ckpts: assert weights_signature(p) is not None; check_signed(p)
+    assert not (a/'backup').exists()   # a finished run removes its backup
+    done = json.loads((a/'done-0.json').read_text())
+    assert np.sum(done['cm']) == 32 and len(done['lr_find']) > 5 and np.isfinite(done['lr_find']).all(), done
+    import ktrain_lit as ktrain
+    sst = pd.read_csv(data_dir()/'sst2'/'train.tsv', sep='\t', nrows=132)
+    loaded = ktrain.load_predictor(a/'predictor')   # saved by the chief, loaded without any strategy
+    np.testing.assert_allclose(loaded.predict_proba(sst.sentence[128:132].tolist()), done['proba'], atol=1e-5)
+    # 2. worker 1 is killed after 6 steps and restarted; the chief fails (its all-reduce lost a peer) and is restarted too:
+    # both resume from the last backup (every 2 steps), train only what is left, and end as the uninterrupted run did
+    (b := tmp_path/'killed').mkdir()
+    restarts = _job(b, tiny, pace=0.4, kill_after=6)
+    assert restarts[1] >= 1, restarts
+    runs = {}   # process -> the steps it trained, in order
+    for line in (b/'steps-1.log').read_text().splitlines(): runs.setdefault(line.split()[0], []).append(int(line.split()[1]))
+    first, *later = runs.values()
+    assert first[:6] == list(range(6)) and later, runs
+    resumed = later[-1]
+    assert 0 < resumed[0] <= first[-1] + 1 and resumed[0] % 2 == 0, runs   # from a backup (every 2 steps), not from step 0
+    assert resumed == list(range(resumed[0], STEPS)), runs   # then every step left, once
+    for w0, w1, w in zip(_weights(b/'weights-0.npz'), _weights(b/'weights-1.npz'), _weights(a/'weights-0.npz')):
+        np.testing.assert_array_equal(w0, w1); np.testing.assert_allclose(w0, w, atol=1e-5)
+    for p in (b/'checkpoints-0').iterdir(): check_signed(p)
+    assert not (b/'backup').exists() and not [p.name for p in b.rglob('.*')]   # no backup, no temporary file left behind
