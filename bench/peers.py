@@ -27,8 +27,7 @@ def run(name:str, python:str, script:Path, protocol:Path, data:Path) -> dict:
     if r.returncode: sys.exit(f'{name} failed:\n{r.stderr[-3000:]}')
     return json.loads(r.stdout.strip().splitlines()[-1])
 
-def ratio(x, best, lower_is_better=False) -> str:
-    return f"{(best / x if lower_is_better else x / best):.2f}×"
+def ratio(x, best) -> str: return f"{x / best:.2f}×"
 
 def table(ours:dict, peers:dict) -> str:
     "The markdown table: each figure and its ratio to the best peer."

@@ -105,9 +105,12 @@ def dataset(self:TextBatches):
 
 # %% ../nbs/07_batches.ipynb #95bf9f04
 @patch
+def stream(self:TextBatches, start=0): # batches to skip (where a resumed run left off)
+    "Padded batches pass after pass, without end, as training reads them, from batch `start` on."
+    return map(self.padded, itertools.islice((idx for k in itertools.count() for idx in self.batches(k)), start, None))
+
+@patch
 def passes(self:TextBatches):
-    "Pass after pass, without end, as training reads them; every iterator starts at pass 0."
-    def stream():
-        for k in itertools.count(): yield from map(self.padded, self.batches(k))
-    ds = tf.data.Dataset.from_generator(stream, output_signature=_spec(self))
+    "`stream` as a `tf.data.Dataset`, as Keras' `fit` reads it; every iterator starts at pass 0."
+    ds = tf.data.Dataset.from_generator(self.stream, output_signature=_spec(self))
     return ds.apply(tf.data.experimental.assert_cardinality(tf.data.INFINITE_CARDINALITY)).prefetch(2)

@@ -6,23 +6,22 @@ Docs: https://ktrain-lit.github.io/ktrain_lit/distributed.html.md"""
 
 # %% ../nbs/26_distributed.ipynb #6e4296a1
 from __future__ import annotations
-import os, json, re, math, shutil, itertools, contextlib
+import os, json, re, math, shutil, contextlib
 from pathlib import Path
-from typing import Iterator
 import numpy as np
 from fastcore.basics import patch
 from .core import tf, keras
 from .texts import check_int, check_number
 from .io import atomic_folder, verify_folder, read_manifest
 from .batches import TextBatches, pad_batch
-from .learner import Schedule, FIT_LOOPS, BATCH_STEPS
+from .learner import Schedule, FIT_LOOPS, BATCH_STEPS, METRICS
 
 # %% auto #0
-__all__ = ['STRATEGIES', 'PRECISIONS', 'LOSS_CLASSES', 'METRIC_NAMES', 'BACKUP', 'logical_devices', 'cpu_replicas', 'scaled_lr',
-           'bert_params', 'allreduce_bytes', 'local_gpus', 'replica_devices', 'get_strategy', 'tpu_strategy',
-           'tf_config', 'read_tf_config', 'check_precision', 'distribute', 'replica_share', 'distribute_batch',
-           'batch_stream', 'example_metric', 'dense', 'step_functions', 'learner_steps', 'class_weight_array',
-           'is_chief', 'TrainingBackup', 'train_across_workers', 'train_batch_across_workers']
+__all__ = ['STRATEGIES', 'PRECISIONS', 'LOSS_CLASSES', 'BACKUP', 'logical_devices', 'cpu_replicas', 'scaled_lr', 'bert_params',
+           'allreduce_bytes', 'local_gpus', 'replica_devices', 'get_strategy', 'tpu_strategy', 'tf_config',
+           'read_tf_config', 'check_precision', 'distribute', 'replica_share', 'distribute_batch', 'example_metric',
+           'dense', 'step_functions', 'learner_steps', 'class_weight_array', 'is_chief', 'TrainingBackup',
+           'train_across_workers', 'train_batch_across_workers']
 
 # %% ../nbs/26_distributed.ipynb #65fd567f
 def logical_devices(kind='CPU') -> list:
@@ -173,14 +172,9 @@ def distribute_batch(strategy, x:dict, y, weights=None):
     R = strategy.num_replicas_in_sync
     return strategy.experimental_distribute_values_from_function(lambda ctx: replica_share(x, y, ctx.replica_id_in_sync_group, R, weights))
 
-def batch_stream(tb:TextBatches, start=0) -> Iterator: # `start`: global batches to skip (where a restored backup left off)
-    "The padded global batches training reads, pass after pass, from batch `start` on."
-    return map(tb.padded, itertools.islice((idx for k in itertools.count() for idx in tb.batches(k)), start, None))
-
 # %% ../nbs/26_distributed.ipynb #63e46ba3
 LOSS_CLASSES = {'classification': keras.losses.SparseCategoricalCrossentropy, 'multilabel': keras.losses.BinaryCrossentropy,
                 'regression': keras.losses.MeanSquaredError}   # the learner's losses (`LOSSES`), per example
-METRIC_NAMES = {'classification': 'accuracy', 'multilabel': 'binary_accuracy', 'regression': 'mae'}   # as `TASK_METRICS` logs them
 
 def example_metric(task:str, y, out):
     "Each example's value of the metric the learner compiles for `task`: accuracy, binary accuracy, absolute error."
@@ -305,8 +299,8 @@ def train_across_workers(learner, trn, val, epochs:int, steps_per_epoch:int, cal
     if not isinstance(trn, TextBatches): raise ValueError("Training on several workers is for this library's text models: for another Keras model, "
                                                          "write a training loop under `strategy.run`.")
     (train_step, eval_step), weights = learner_steps(learner), class_weight_array(learner, class_weight)
-    start, name, chief = _start(learner, trn, callbacks, epochs, steps_per_epoch), METRIC_NAMES[model.task], is_chief(s)
-    data = batch_stream(trn, start)
+    start, name, chief = _start(learner, trn, callbacks, epochs, steps_per_epoch), METRICS[model.task][0], is_chief(s)
+    data = trn.stream(start)
     cbs = keras.callbacks.CallbackList(callbacks, add_history=True, add_progbar=bool(verbose and chief), model=model,
                                        verbose=verbose if chief else 0, epochs=epochs, steps=steps_per_epoch)
     model.stop_training, logs = False, {}
