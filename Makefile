@@ -10,7 +10,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.ktrain_lit-installed
 
-.PHONY: demo test tfjs bench sync check clean-venv
+.PHONY: demo test tfjs bench sync check clean-venv docs tryit docs-tools
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -28,9 +28,22 @@ demo: $(STAMP)
 tfjs: $(STAMP)
 	$(PY) -c "from ktrain_lit.tfjs import converter_env, node_runtime; converter_env(verbose=False); node_runtime()"
 
+# the documentation site in _docs/ (tools/build_docs.py: nbdev's notebook processing + MkDocs Material, offline; nbdev-docs
+# where Quarto is installed). Its "Try it" page runs the demo's classifier as a TF.js export, made once from the demo's
+# predictor by tools/build_tryit.py (which runs the demo first when runs/demo/predictor is missing) under ~/.cache/ktrain_lit
+docs: $(STAMP) tryit
+	$(PY) tools/build_docs.py
+
+tryit: $(STAMP) tfjs
+	$(PY) tools/build_tryit.py --data $(DATA)
+
+# what tests/test_docs.py needs installed: the site's browser packages (KaTeX, TF.js) from npm and the Try-it model
+docs-tools: $(STAMP) tryit
+	$(PY) -c "import sys; sys.path.insert(0, 'tools'); import build_docs; build_docs.node_packages()"
+
 # tests install nothing (KTRAIN_LIT_OFFLINE): the tools are installed first. They run in one process: two pytest-xdist
 # workers were tried and ran out of CI's 24 GB (TensorFlow keeps what each in-process test allocated; one worker reached 18 GB)
-test: $(STAMP) tfjs
+test: $(STAMP) tfjs docs-tools
 	KTRAIN_LIT_OFFLINE=1 KTRAIN_LIT_DATA=$(abspath $(DATA)) $(PY) -m pytest -v --durations=12 tests
 
 # the long runs of what `make test` runs short: property-based fuzzing (tests/test_fuzz.py) with Hypothesis' `fuzz`

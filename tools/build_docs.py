@@ -155,12 +155,14 @@ class Page:
         if re.match(r'^[a-z][a-z0-9+.-]*:', target) or target.startswith('#'):
             return target[len(DOC_HOST):] if target.startswith(DOC_HOST) else target
         path, _, anchor = target.partition('#')
-        p = (ROOT/'nbs'/path).resolve() if not path.startswith('/') else Path(path)
-        if p.suffix == '.ipynb' and p.parent == ROOT/'nbs' and p.stem in self.pages:
+        p = (self.nb_path.parent/path).resolve() if not path.startswith('/') else Path(path)
+        if p.suffix == '.ipynb' and p.stem in self.pages:
             return f"{page_name(p)}.html" + (f"#{anchor}" if anchor else '')
         if p == ROOT/'bench'/'EXPERIMENTS.md': return 'benchmarks.html' + (f"#{anchor}" if anchor else '')
         try: rel = p.relative_to(ROOT)
-        except ValueError: return target
+        except ValueError:
+            try: rel = Path('nbs')/p.relative_to(self.nb_path.parent)   # a copy of nbs/ elsewhere (the tests')
+            except ValueError: return target
         return f"{REPO_URL}/blob/main/{rel}" + (f"#{anchor}" if anchor else '')
 
     def image(self, data: bytes, ext: str) -> str:
@@ -342,16 +344,30 @@ def tryit_page(docs_dir: Path, tryit: Path | None):
     return report
 
 
-def build(out: Path, tryit: Path | None, verbose=True):
+def check_images(path: Path, nb):
+    "Every local image a markdown cell names exists (checked before the slow imports)."
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != 'markdown': continue
+        src = _text(cell.source)
+        for t in re.findall(r'!\[[^\]]*\]\(([^)\s]+)\)', src) + re.findall(r'<img[^>]*\ssrc="([^"]+)"', src):
+            if re.match(r'^[a-z]+:', t) and not t.startswith('attachment:'): continue
+            if t.startswith('attachment:'):
+                if t[len('attachment:'):] not in (cell.get('attachments') or {}):
+                    raise DocsError(f"{path.name}: cell {i} shows the image {t!r}, which is not attached to the notebook")
+            elif not (path.parent/t.split('#')[0]).is_file():
+                raise DocsError(f"{path.name}: cell {i} shows the image {t!r}, which does not exist")
+
+
+def build(out: Path, tryit: Path | None, verbose=True, nbs: Path = None):
     t0 = time.time()
     say = print if verbose else (lambda *a, **k: None)
     if shutil.which('quarto') and not os.environ.get('KTRAIN_LIT_DOCS_MKDOCS'):
         say("Quarto found: nbdev-docs builds the site")   # nbdev's own path (it writes _docs itself)
         subprocess.run([str(Path(sys.executable).parent/'nbdev-docs')], cwd=ROOT, check=True); return
-    nbs = ROOT/'nbs'
+    nbs = Path(nbs or ROOT/'nbs').absolute()
     nb_paths = notebooks(nbs)
     if not nb_paths: raise DocsError(f"no notebooks in {nbs}")
-    for p in nb_paths: read_checked(p)   # fail fast, before the slow imports
+    for p in nb_paths: check_images(p, read_checked(p))   # fail fast, before the slow imports
     out = out.absolute()
     work = Path(tempfile.mkdtemp(prefix=f'.{out.name}-build-', dir=out.parent))
     try:
@@ -392,8 +408,9 @@ def main(argv=None):
     ap.add_argument('--out', default=str(ROOT/'_docs'), help='the site folder (default: _docs)')
     ap.add_argument('--tryit', default=None, help='the Try-it model folder made by tools/build_tryit.py (default: ~/.cache/ktrain_lit/docs-tryit)')
     ap.add_argument('--no-tryit', action='store_true', help='build without the Try-it model')
+    ap.add_argument('--nbs', default=str(ROOT/'nbs'), help='the notebooks (default: nbs)')
     a = ap.parse_args(argv)
-    try: build(Path(a.out), None if a.no_tryit else Path(a.tryit) if a.tryit else default_tryit())
+    try: build(Path(a.out), None if a.no_tryit else Path(a.tryit) if a.tryit else default_tryit(), nbs=Path(a.nbs))
     except DocsError as e: sys.exit(f"make docs: {e}\nThe site was not built ({a.out} is unchanged).")
 
 
