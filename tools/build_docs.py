@@ -33,8 +33,8 @@ DOC_HOST = 'https://ktrain-lit.github.io/ktrain_lit/'
 NODE_PACKAGES = {'katex': '0.16.22', '@tensorflow/tfjs': '4.22.0', '@tensorflow/tfjs-backend-wasm': '4.22.0',
                  '@huggingface/tokenizers': '0.2.0'}
 VENDOR = {  # site path under assets/vendor/ -> path under node_modules/
-    'katex/katex.min.js': 'katex/dist/katex.min.js', 'katex/katex.min.css': 'katex/dist/katex.min.css',
-    'katex/fonts': 'katex/dist/fonts', 'katex/contrib/auto-render.min.js': 'katex/dist/contrib/auto-render.min.js',
+    'katex/katex.min.css': 'katex/dist/katex.min.css',
+    'katex/fonts': 'katex/dist/fonts', 'katex/katex.mjs': 'katex/dist/katex.mjs',
     'tfjs/tf.min.js': '@tensorflow/tfjs/dist/tf.min.js', 'tfjs/tf-backend-wasm.min.js': '@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.min.js',
     'tfjs/tfjs-backend-wasm.wasm': '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm',
     'tfjs/tfjs-backend-wasm-simd.wasm': '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm',
@@ -327,6 +327,7 @@ def tryit_page(docs_dir: Path, tryit: Path | None):
     if tryit is None:
         md = md.replace('<!-- model-status -->', '!!! warning "The model is not built"\n    This build has no model for this page: '
                         '`python tools/build_tryit.py` makes it from the demo\'s predictor, then `make docs`.')
+        md = md.split('<script>globalThis.process')[0]   # no model, no scripts to run it
         (docs_dir/'tryit.md').write_text(md, encoding='utf-8'); return None
     model = tryit/'model'
     if not (model/'model.json').is_file() or not (tryit/'report.json').is_file():
