@@ -135,7 +135,8 @@ def test_pages_load_clean_with_api_entries_and_images(site, server, browser):
     pages = json.loads((site/'pages.json').read_text())['pages']
     assert [p['notebook'] for p in pages] == [p.name for p in notebooks(ROOT/'nbs')], "every notebook has its page, in order"
     problems = {}
-    for pg in pages + [dict(page='tryit.md', notebook=None, title='Try it'), dict(page='benchmarks.md', notebook=None, title='Benchmarks')]:
+    for pg in pages + [dict(page='tryit.md', notebook=None, title='Try it'), dict(page='benchmarks.md', notebook=None, title='Benchmarks'),
+                     dict(page='about.md', notebook=None, title='About this site')]:
         html = pg['page'].replace('.md', '.html')
         got = load(browser, f"{server}/{html}")
         if any(got.values()): problems[html] = got

@@ -388,7 +388,8 @@ def build(out: Path, tryit: Path | None, verbose=True, nbs: Path = None):
         cfg = (DOCS_SRC/'mkdocs.yml').read_text(encoding='utf-8')
         nav = ['nav:', f"  - {json.dumps(pages[0]['title'])}: {pages[0]['page']}"]
         nav += [f"  - {json.dumps(pg['title'])}: {pg['page']}" for pg in pages[1:]]
-        nav += ['  - "Try it": tryit.md', '  - "Benchmarks": benchmarks.md']
+        nav += ['  - "Try it": tryit.md', '  - "Benchmarks": benchmarks.md', '  - "About this site": about.md']
+        shutil.copyfile(DOCS_SRC/'about.md', docs_dir/'about.md')
         (work/'mkdocs.yml').write_text(cfg + f"\ndocs_dir: {docs_dir}\nsite_dir: {site}\n" + '\n'.join(nav) + '\n', encoding='utf-8')
         say(f"rendering with MkDocs ({time.time() - t0:.0f} s)")
         r = subprocess.run([sys.executable, '-m', 'mkdocs', 'build', '-q', '-f', str(work/'mkdocs.yml')], capture_output=True, text=True)

@@ -39,6 +39,9 @@ def main(argv=None):
     ap.add_argument('--out', default=str(default_tryit()))
     a = ap.parse_args(argv)
     out, pred_dir = Path(a.out).expanduser().absolute(), Path(a.predictor)
+    if not pred_dir.is_dir() and (out/'report.json').is_file():   # a fresh clone on a machine that built it before
+        print(f"no predictor at {pred_dir}: keeping the Try-it model in {out} (made from {json.loads((out/'report.json').read_text())['predictor_path']})")
+        return
     if not pred_dir.is_dir():
         print(f"no predictor at {pred_dir}: running the demo (examples/sst2_demo.py) first")
         subprocess.run([sys.executable, str(ROOT/'examples'/'sst2_demo.py'), '--data', a.data, '--out', str(pred_dir.parent)], check=True)
