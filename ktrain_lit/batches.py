@@ -97,11 +97,17 @@ def _spec(tb:TextBatches):
     y = np.asarray(tb.y)
     return input_specs(), tf.TensorSpec((None,) + y.shape[1:], tf.as_dtype(y.dtype))
 
+def _served(batches, tb:TextBatches, n:int) -> tf.data.Dataset:
+    "`batches` (a generator function) as a `tf.data.Dataset` of `n` batches, prefetched two ahead, without the autotuner's thread."
+    ds = tf.data.Dataset.from_generator(batches, output_signature=_spec(tb)).apply(tf.data.experimental.assert_cardinality(n))
+    options = tf.data.Options()
+    options.autotune.enabled = False
+    return ds.prefetch(2).with_options(options)
+
 @patch
 def dataset(self:TextBatches):
     "The batches as a `tf.data.Dataset` with a dynamic sequence dimension."
-    ds = tf.data.Dataset.from_generator(self.__iter__, output_signature=_spec(self))
-    return ds.apply(tf.data.experimental.assert_cardinality(len(self))).prefetch(2)
+    return _served(self.__iter__, self, len(self))
 
 # %% ../nbs/07_batches.ipynb #95bf9f04
 @patch
@@ -112,5 +118,4 @@ def stream(self:TextBatches, start=0): # batches to skip (where a resumed run le
 @patch
 def passes(self:TextBatches):
     "`stream` as a `tf.data.Dataset`, as Keras' `fit` reads it; every iterator starts at pass 0."
-    ds = tf.data.Dataset.from_generator(self.stream, output_signature=_spec(self))
-    return ds.apply(tf.data.experimental.assert_cardinality(tf.data.INFINITE_CARDINALITY)).prefetch(2)
+    return _served(self.stream, self, tf.data.INFINITE_CARDINALITY)

@@ -96,6 +96,15 @@ class CyclicAdamW(keras.optimizers.AdamW):
 
     def get_config(self): return {**super().get_config(), 'beta_1': float(self.momentum.numpy())}
 
+    def update_step(self, gradient, variable, learning_rate):
+        "Keras' Adam update as TensorFlow's one fused kernel (AMSGrad: Keras' own)."
+        if self.amsgrad: return super().update_step(gradient, variable, learning_rate)
+        i, dt = self._get_variable_index(variable), variable.dtype
+        b1, b2, t = (tf.cast(b, dt) for b in (self.beta_1, self.beta_2, self.iterations + 1))
+        tf.raw_ops.ResourceApplyAdam(var=variable.handle, m=self._momentums[i].handle, v=self._velocities[i].handle,
+                                     beta1_power=b1 ** t, beta2_power=b2 ** t, lr=tf.cast(learning_rate, dt), beta1=b1, beta2=b2,
+                                     epsilon=tf.cast(self.epsilon, dt), grad=tf.cast(tf.convert_to_tensor(gradient), dt))
+
 # %% ../nbs/13_learner.ipynb #78e6c3a3
 def make_optimizer(lr=2e-5, weight_decay=0.01, clipnorm=None):
     "AdamW with weight decay on weights only (not biases or layer-norm parameters)."
@@ -194,6 +203,7 @@ def _compile(self:Learner, lr=2e-5):
     task = self.model.task
     with self.model.distribute_strategy.scope():   # the optimizer's variables beside the model's
         self.model.compile(optimizer=make_optimizer(lr, self.weight_decay, self.clipnorm), loss=LOSSES[task], metrics=METRICS[task])
+        if self.model.built: self.model.optimizer.build(self.model.trainable_variables)   # slots made now, not while tracing
 
 @patch
 def batches(self:Learner, data, shuffle=False, batch_size=None):
