@@ -128,19 +128,24 @@ def api_symbols(module_file):
                 if not isinstance(n, ast.ClassDef) and any(getattr(dc, 'id', getattr(dc, 'attr', '')) == 'patch' for dc in n.decorator_list) else None
             if patched: out.append(f"{patched}.{n.name}")
             elif n.name in all_: out.append(n.name)
-    return out
+    return [o for o in out if not re.match(r'^_(?!_)', o.split('.')[-1])]   # nbdev documents no _private name
 
 
 def test_pages_load_clean_with_api_entries_and_images(site, server, browser):
     pages = json.loads((site/'pages.json').read_text())['pages']
     assert [p['notebook'] for p in pages] == [p.name for p in notebooks(ROOT/'nbs')], "every notebook has its page, in order"
-    problems = {}
+    problems, n_api = {}, 0
     for pg in pages + [dict(page='tryit.md', notebook=None, title='Try it'), dict(page='benchmarks.md', notebook=None, title='Benchmarks'),
                      dict(page='about.md', notebook=None, title='About this site')]:
         html = pg['page'].replace('.md', '.html')
         got = load(browser, f"{server}/{html}")
         if any(got.values()): problems[html] = got
         assert browser.find_element('css selector', 'article h1').text.strip().rstrip('¶').strip() == pg['title'], html
+        if pg.get('widgets'):   # drawn by the ipywidgets HTML manager from the notebook's saved widget state
+            wait(lambda: browser.execute_script("const w = [...document.querySelectorAll('.cell-output-widget')]; "
+                                                "return w.length && w.every(e => e.querySelector('.jupyter-widgets'))"), what=f"{html}'s widgets")
+            assert browser.execute_script("return document.querySelectorAll('.cell-output-widget').length") == pg['widgets']
+            time.sleep(0.5)
         imgs = browser.execute_script("return [...document.querySelectorAll('article img')].map(i => [i.getAttribute('src'), i.complete && i.naturalWidth > 0])")
         assert all(ok for _, ok in imgs), f"{html}: images that did not load: {[s for s, ok in imgs if not ok]}"
         if pg['notebook']:
@@ -148,12 +153,14 @@ def test_pages_load_clean_with_api_entries_and_images(site, server, browser):
             outputs = browser.execute_script("return document.querySelectorAll('article img.cell-output-image').length")
             assert outputs == shown_images(nb), f"{html}: {outputs} output images, the notebook's saved outputs hold {shown_images(nb)}"
             ids = set(browser.execute_script("return [...document.querySelectorAll('article [id]')].map(e => e.id)"))
-            mod = re.search(r'^#\|\s*default_exp\s+(\S+)', nb.read_text().replace('\\n', '\n'), re.M)
+            mod = re.search(r'^#\|\s*default_exp\s+(\S+)', '\n'.join(''.join(c['source']) for c in json.loads(nb.read_text())['cells']), re.M)
             if mod:
+                n_api += 1
                 missing = [s for s in api_symbols(ROOT/'ktrain_lit'/f"{mod.group(1).replace('.', '/')}.py") if s.lower() not in ids]
                 assert not missing, f"{html}: exported symbols without an API entry: {missing}"
                 assert browser.find_elements('css selector', 'article .api-entry + div.highlight code'), f"{html}: no signature shown"
     assert not problems, json.dumps(problems, indent=1)
+    assert n_api >= 20, f"only {n_api} pages had their API entries checked"
     nav = browser.execute_script("return [...document.querySelectorAll('.md-nav--primary .md-nav__link')].map(a => a.getAttribute('href'))")
     order = [n for n in nav if n]
     want = ['data.html', 'attention.html', 'models.html', 'learner.html', 'predictor.html', 'export.html', 'distributed.html']

@@ -13,7 +13,8 @@ machines without internet: see README), this script does what `nbdev-docs` does 
    Pages show the outputs saved in the notebooks (tables, plots as images, attention heatmaps), not fresh ones.
 2. Each processed notebook becomes Markdown; MkDocs with the Material theme renders the site (sidebar in
    notebook order, Lunr full-text search in the browser); formulas are typeset by KaTeX, vendored from npm
-   with TensorFlow.js and the tokenizer that the "Try it" page runs. Nothing is fetched from a CDN.
+   with TensorFlow.js and the tokenizer that the "Try it" page runs, and the ipywidgets HTML manager, which draws
+   the widgets a notebook saved. Nothing is fetched from a CDN.
 3. The site is checked (every local image, script and stylesheet exists; no page loads anything from another
    host), built in a temporary folder, and only then swapped in place of `_docs/`: a failed build leaves the
    previous site as it was. Any broken input (a notebook that does not parse, an image it names that is missing,
@@ -31,7 +32,7 @@ REPO_URL = 'https://github.com/ktrain-lit/ktrain_lit'
 DOC_HOST = 'https://ktrain-lit.github.io/ktrain_lit/'
 # browser pieces, from npm; copied into the site at build time (not committed)
 NODE_PACKAGES = {'katex': '0.16.22', '@tensorflow/tfjs': '4.22.0', '@tensorflow/tfjs-backend-wasm': '4.22.0',
-                 '@huggingface/tokenizers': '0.2.0'}
+                 '@huggingface/tokenizers': '0.2.0', '@jupyter-widgets/html-manager': '1.0.15'}
 VENDOR = {  # site path under assets/vendor/ -> path under node_modules/
     'katex/katex.min.css': 'katex/dist/katex.min.css',
     'katex/fonts': 'katex/dist/fonts', 'katex/katex.mjs': 'katex/dist/katex.mjs',
@@ -40,7 +41,9 @@ VENDOR = {  # site path under assets/vendor/ -> path under node_modules/
     'tfjs/tfjs-backend-wasm-simd.wasm': '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm',
     'tfjs/tfjs-backend-wasm-threaded-simd.wasm': '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm',
     'tokenizers/tokenizers.mjs': '@huggingface/tokenizers/dist/tokenizers.mjs',
+    'widgets': '@jupyter-widgets/html-manager/dist',   # embed.js and the fonts it loads beside itself
 }
+WIDGET_VIEW, WIDGET_STATE = 'application/vnd.jupyter.widget-view+json', 'application/vnd.jupyter.widget-state+json'
 
 
 class DocsError(Exception):
@@ -81,7 +84,9 @@ _re_showdoc = re.compile(r'^show_doc\((.+)\)\s*$')
 
 def _api_markdown(md: str, nm: str) -> str:
     "nbdev's show_doc Markdown with its heading given nbdev's anchor (`learner.fit_onecycle`) and Markdown-friendly link attributes."
-    md = re.sub(r'^(#+ .+?)\s*$', lambda m: f"{m.group(1)} {{ #{nm.lower()} .api-entry }}", md, count=1, flags=re.M)
+    # the heading as HTML that Markdown still parses (md_in_html), so that the table of contents lists it with nbdev's id
+    md = re.sub(r'^(#+) (.+?)\s*$', lambda m: f'<h{len(m.group(1))} class="api-entry" id="{nm.lower()}" markdown="span">'
+                f'{m.group(2).replace("_", chr(92) + "_")}</h{len(m.group(1))}>\n', md, count=1, flags=re.M)
     return md.replace('{target="_blank" ', '{: target="_blank" ').replace('#LNone)', ')')
 
 
@@ -208,14 +213,18 @@ class Page:
                 return f'<div class="cell-output" markdown>\n\n![output]({f}){{: .cell-output-image }}\n\n</div>'
         if 'image/svg+xml' in data:
             return f'<div class="cell-output" markdown>\n\n![output]({self.image(_text(data["image/svg+xml"]).encode(), "svg")})\n\n</div>'
-        if 'text/html' in data and 'application/vnd.jupyter.widget-view+json' not in data:
+        if WIDGET_VIEW in data and self.widget_state:   # drawn from the notebook's saved widget state by embed.js
+            self.widgets += 1
+            view = json.dumps(data[WIDGET_VIEW]).replace('</', '<\\/')
+            return f'<div class="cell-output cell-output-widget" markdown="0"><script type="{WIDGET_VIEW}">{view}</script></div>'
+        if 'text/html' in data and WIDGET_VIEW not in data:
             html = _text(data['text/html'])
             if re.search(r'<script[^>]+src=|<link[^>]+href="?https?:', html):
                 raise DocsError(f"{self.nb_path.name}: an HTML output loads a script or stylesheet from elsewhere")
             return f'<div class="cell-output cell-output-html" markdown="0">\n{html}\n</div>'
         if 'text/plain' in data:
             note = ('\n\n<small>An interactive widget: it runs in a live notebook; its text form is shown here.</small>'
-                    if 'application/vnd.jupyter.widget-view+json' in data else '')
+                    if WIDGET_VIEW in data else '')
             return f'<div class="cell-output" markdown>\n\n{_fence(_text(data["text/plain"]), "text")}{note}\n\n</div>'
         return ''
 
@@ -233,6 +242,8 @@ class Page:
 
     def write(self, nb) -> dict:
         fm = getattr(nb, 'frontmatter_', {}) or {}
+        self.widget_state = ((nb.get('metadata') or {}).get('widgets') or {}).get(WIDGET_STATE)
+        self.widgets = 0
         title = fm.get('title') or self.name
         parts = [f"# {title}"]
         if fm.get('description'): parts.append(f'<p class="lead" markdown>{fm["description"]}</p>')
@@ -240,13 +251,16 @@ class Page:
             if cell.get('source') is None: continue   # removed by nbdev (`#| hide`, the frontmatter cell)
             if cell.cell_type == 'markdown': parts.append(self.markdown_cell(cell))
             elif cell.cell_type == 'code': parts.append(self.code_cell(cell))
+        if self.widgets:   # the widgets as they were when the notebook ran (static: no kernel behind them)
+            state = json.dumps(self.widget_state).replace('</', '<\\/')
+            parts.append(f'<script type="{WIDGET_STATE}">{state}</script>\n<script src="assets/vendor/widgets/embed.js"></script>')
         md = '\n\n'.join(p for p in parts if p and p.strip())
         edit = f"nbs/{self.nb_path.name}"
         md = f"---\ntitle: {json.dumps(title)}\nsource_notebook: {edit}\n---\n\n" + md + \
              f"\n\n<small>This page is [{edit}]({REPO_URL}/blob/main/{edit}), rendered with its saved outputs.</small>\n"
         (self.docs_dir/f"{self.name}.md").write_text(md, encoding='utf-8')
         return dict(title=title, page=f"{self.name}.md", notebook=self.nb_path.name,
-                    api=[c.metadata['api_entry'] for c in nb.cells if c.get('metadata', {}).get('api_entry')])
+                    api=[c.metadata['api_entry'] for c in nb.cells if c.get('metadata', {}).get('api_entry')], widgets=self.widgets)
 
 
 def benchmarks_page(docs_dir: Path):
@@ -296,7 +310,8 @@ def vendor(docs_dir: Path):
         s, d = nm/src, docs_dir/'assets'/'vendor'/dst
         if not s.exists(): raise DocsError(f"{s} is missing from the site's npm packages: remove {nm.parent} and build again")
         d.parent.mkdir(parents=True, exist_ok=True)
-        (shutil.copytree if s.is_dir() else shutil.copyfile)(s, d)
+        if s.is_dir(): shutil.copytree(s, d, ignore=shutil.ignore_patterns('*.map', '*amd.js', '*.LICENSE.txt'))
+        else: shutil.copyfile(s, d)
 
 
 # ---------------------------------------------------------------------------------------------------- checks
