@@ -180,18 +180,22 @@ def test_hidden_cells_absent(site):
                 if line: assert line.strip()[:60] not in html.replace('&quot;', '"').replace('&#39;', "'"), f"{nb.name}: a hidden cell is shown"
 
 
-def search(d, server, query):
+def search(d, server, query, page, timeout=20):
+    "Whether searching the site for `query` lists `page` (the results are awaited until they do, `timeout` seconds at most)."
     load(d, f"{server}/index.html")
     box = d.find_element('css selector', 'input.md-search__input')
     d.execute_script("arguments[0].focus()", box)
     box.send_keys(query)
-    return wait(lambda: [a.get_attribute('href') for a in d.find_elements('css selector', '.md-search-result__item a')],
-                timeout=20, what=f"search results for {query!r}")
+    # read in one script: the result list is redrawn as the search worker answers each keystroke
+    hrefs = lambda: d.execute_script("return [...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)")
+    try: return wait(lambda: any(h.split('#')[0].split('?')[0].endswith('/' + page) for h in hrefs()), timeout=timeout, what=f"search results for {query!r}")
+    except AssertionError: return False
 
 
 def test_search(server, browser):
-    assert any('learner.html' in h for h in search(browser, server, 'fit_onecycle')), "search for fit_onecycle lists the learner page"
-    assert any('attention.html' in h for h in search(browser, server, 'attention')), "search for attention lists the attention lesson"
+    assert search(browser, server, 'fit_onecycle', 'learner.html'), "search for fit_onecycle lists the learner page"
+    assert search(browser, server, 'attention', 'attention.html'), "search for attention lists the attention lesson"
+    assert not search(browser, server, 'fit_onecycle', 'tokenizer.html', timeout=4), "a page without fit_onecycle is not listed"
 
 
 def test_formulas_typeset(server, browser):

@@ -401,7 +401,7 @@ def build(out: Path, tryit: Path | None, verbose=True, nbs: Path = None):
         shutil.copytree(DOCS_SRC/'assets', docs_dir/'assets')
         vendor(docs_dir)
         cfg = (DOCS_SRC/'mkdocs.yml').read_text(encoding='utf-8')
-        nav = ['nav:', f"  - {json.dumps(pages[0]['title'])}: {pages[0]['page']}"]
+        nav = ['nav:', f"  - Home: {pages[0]['page']}"]
         nav += [f"  - {json.dumps(pg['title'])}: {pg['page']}" for pg in pages[1:]]
         nav += ['  - "Try it": tryit.md', '  - "Benchmarks": benchmarks.md', '  - "About this site": about.md']
         shutil.copyfile(DOCS_SRC/'about.md', docs_dir/'about.md')
