@@ -37,7 +37,8 @@ docs: $(STAMP) tryit
 tryit: $(STAMP) tfjs
 	$(PY) tools/build_tryit.py --data $(DATA)
 
-# what tests/test_docs.py needs installed: the site's browser packages (KaTeX, TF.js) from npm and the Try-it model
+# what tests/test_docs.py needs installed: the site's browser packages (KaTeX, TF.js, the ipywidgets HTML manager) from npm
+# (once, under ~/.cache/ktrain_lit/docs-node) and the Try-it model
 docs-tools: $(STAMP) tryit
 	$(PY) -c "import sys; sys.path.insert(0, 'tools'); import build_docs; build_docs.node_packages()"
 
